@@ -1,0 +1,25 @@
+import type { TimeParts } from '../model/event';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "Jan", "january", "JAN" -> 1; undefined when not a month name. */
+export function monthFromName(name: string): number | undefined {
+  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  return i < 0 ? undefined : i + 1;
+}
+
+/** "3:04:05 PM", "15:04:05", "15:04:05.123", "午後3:04:05" -> clock fields; undefined if not a clock. */
+export function parseClock(text: string): Pick<TimeParts, 'hour' | 'minute' | 'second' | 'millisecond'> | undefined {
+  const m = /^\s*(午前|午後)?\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp]\.?[Mm]\.?)?\s*$/.exec(text);
+  if (!m) return undefined;
+  let hour = Number(m[2]);
+  const pm = m[1] === '午後' || (m[6] !== undefined && /^p/i.test(m[6]));
+  const am = m[1] === '午前' || (m[6] !== undefined && /^a/i.test(m[6]));
+  if (pm && hour < 12) hour += 12;
+  if (am && hour === 12) hour = 0;
+  const minute = Number(m[3]);
+  const second = m[4] === undefined ? 0 : Number(m[4]);
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const millisecond = m[5] === undefined ? undefined : Number(m[5].padEnd(3, '0').slice(0, 3));
+  return millisecond === undefined ? { hour, minute, second } : { hour, minute, second, millisecond };
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './types';
+import { migration as m0001 } from './0001_connections';
+
+/** Every migration, in order. Add new ones at the end with the next number. */
+export const MIGRATIONS: readonly Migration[] = [m0001];

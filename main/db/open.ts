@@ -1,0 +1,28 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export type { Database };
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/** Opens (creating if needed) NetWhy's database with its pragmas and every migration applied. */
+export function openDatabase(file: string, options: OpenOptions = {}): Database {
+  const db = new BetterSqlite3(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true } : {}),
+  });
+  if (!options.readonly) {
+    // WAL lets the UI read while an import writes; NORMAL is durable at each checkpoint and much faster.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) migrate(db, MIGRATIONS);
+  return db;
+}

@@ -1,0 +1,15 @@
+import { readSettings, updateSettings } from '../services/settings';
+import type { AppContext } from '../app-context';
+import type { Handlers } from './types';
+
+export function appHandlers(ctx: AppContext): Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update'> {
+  return {
+    'app.info': () => ctx.info,
+    'settings.get': () => readSettings(ctx.db),
+    'settings.update': (patch) => {
+      const settings = updateSettings(ctx.db, patch);
+      ctx.emit('settings.changed', settings);
+      return settings;
+    },
+  };
+}

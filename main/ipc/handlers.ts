@@ -1,0 +1,12 @@
+import type { AppContext } from '../app-context';
+import { appHandlers } from './app';
+import { socketsHandlers } from './sockets';
+import type { Handlers } from './types';
+
+/** The one handler table: Electron's ipcMain and the real-browser harness register exactly this. */
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...socketsHandlers(ctx),
+  };
+}

@@ -1,0 +1,28 @@
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  type EventChannel,
+  type EventPayload,
+  type InvokeChannel,
+  type NetwhyApi,
+} from './contract';
+
+export type Invoke = (channel: InvokeChannel, input: unknown) => Promise<unknown>;
+export type Subscribe = (event: EventChannel, listener: (payload: unknown) => void) => () => void;
+
+/**
+ * Builds the named-function api from the contract's channel list, over any transport: Electron ipc in the preload,
+ * Playwright bindings in the real-browser tests.
+ */
+export function createApi(invoke: Invoke, subscribe: Subscribe): NetwhyApi {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
+  for (const channel of INVOKE_CHANNELS) {
+    const [ns, method] = channel.split('.') as [string, string];
+    (api[ns] ??= {})[method] = (input?: unknown) => invoke(channel, input);
+  }
+  const on = <E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): (() => void) => {
+    if (!EVENT_CHANNELS.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    return subscribe(event, listener as (payload: unknown) => void);
+  };
+  return Object.freeze({ ...api, on }) as unknown as NetwhyApi;
+}

@@ -1,0 +1,52 @@
+/**
+ * THE api between the renderer and main. Channel names, zod schemas and DTO types live here (one file per feature
+ * under contract/); main parses every payload with these schemas, the preload exposes one named function per
+ * channel, and the renderer's types are derived from the same objects, so the ends cannot drift.
+ */
+import type { z } from 'zod';
+import { appEvents, appInvoke } from './contract/app';
+import { socketsEvents, socketsInvoke } from './contract/sockets';
+
+export const invokeContract = {
+  ...appInvoke,
+  ...socketsInvoke,
+};
+
+export const eventContract = {
+  ...appEvents,
+  ...socketsEvents,
+};
+
+export type InvokeContract = typeof invokeContract;
+export type InvokeChannel = keyof InvokeContract;
+export type InvokeInput<C extends InvokeChannel> = z.input<InvokeContract[C]['input']>;
+export type InvokeParsed<C extends InvokeChannel> = z.output<InvokeContract[C]['input']>;
+export type InvokeOutput<C extends InvokeChannel> = z.output<InvokeContract[C]['output']>;
+
+export type EventContract = typeof eventContract;
+export type EventChannel = keyof EventContract;
+export type EventPayload<E extends EventChannel> = z.output<EventContract[E]>;
+
+type Namespace<C> = C extends `${infer NS}.${string}` ? NS : never;
+type Method<C, NS extends string> = C extends `${NS}.${infer M}` ? M : never;
+
+type Call<C extends InvokeChannel> =
+  undefined extends InvokeInput<C>
+    ? (input?: InvokeInput<C>) => Promise<InvokeOutput<C>>
+    : (input: InvokeInput<C>) => Promise<InvokeOutput<C>>;
+
+/** What `window.netwhy` offers: `netwhy.sockets.current()`, `netwhy.settings.update({...})`, `netwhy.on(...)`. */
+export type NetwhyApi = {
+  [NS in Namespace<InvokeChannel>]: {
+    [C in InvokeChannel as Method<C, NS>]: Call<C>;
+  };
+} & {
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(eventContract) as EventChannel[];
+
+/** IPC channel names as sent over Electron's ipc (prefixed so they cannot collide with Electron's own). */
+export const ipcInvokeName = (c: InvokeChannel): string => `netwhy:${c}`;
+export const ipcEventName = (e: EventChannel): string => `netwhy-event:${e}`;

@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react';
+import { ConnectionsScreen } from './connections/ConnectionsScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+
+export interface ScreenDef {
+  id: string;
+  /** i18n key of the navigation label. */
+  label: string;
+  /** A short glyph shown beside the label. */
+  glyph: string;
+  component: ComponentType;
+  /** Pinned to the bottom of the navigation (Settings). */
+  bottom?: boolean;
+}
+
+/** The app's screens, in navigation order. Add a screen here and its folder under features/. */
+export const SCREENS: ScreenDef[] = [
+  { id: 'connections', label: 'common:nav.connections', glyph: '⇄', component: ConnectionsScreen },
+  { id: 'settings', label: 'common:nav.settings', glyph: '⚙', component: SettingsScreen, bottom: true },
+];
