@@ -3,7 +3,7 @@
  * database (the Electron bundle, the CLI, vitest, tsx benchmarks) loads them without a bundler-specific loader.
  */
 export interface Migration {
-  /** Becomes PRAGMA user_version once applied; numbers are consecutive from 1. */
+  /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
   version: number;
   name: string;
   sql: string;
