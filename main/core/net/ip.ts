@@ -1,0 +1,111 @@
+/**
+ * IP address text handling, pure (no node:net): parse, classify family, and print IPv6 in the RFC 5952 canonical
+ * form (lowercase, longest run of zero groups compressed, leading zeros dropped).
+ */
+
+/** "192.0.2.1" -> 32-bit unsigned number; null when not a dotted quad. Leading zeros are rejected (ambiguous). */
+export function parseIPv4(text: string): number | null {
+  const parts = text.split('.');
+  if (parts.length !== 4) return null;
+  let n = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p.startsWith('0'))) return null;
+    const v = Number(p);
+    if (v > 255) return null;
+    n = n * 256 + v;
+  }
+  return n;
+}
+
+export function formatIPv4(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+/** Parses IPv6 text (with '::', embedded IPv4, brackets and %zone tolerated) into 8 16-bit groups; null if invalid. */
+export function parseIPv6Groups(text: string): number[] | null {
+  let t = text.trim();
+  if (t.startsWith('[') && t.endsWith(']')) t = t.slice(1, -1);
+  const zone = t.indexOf('%');
+  if (zone >= 0) t = t.slice(0, zone);
+  if (!t.includes(':')) return null;
+  const lastColon = t.lastIndexOf(':');
+  const last = t.slice(lastColon + 1);
+  if (last.includes('.')) {
+    // Embedded IPv4 (::ffff:192.0.2.1): rewrite its 32 bits as two hex groups.
+    const v4 = parseIPv4(last);
+    if (v4 === null) return null;
+    t = `${t.slice(0, lastColon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+  }
+  const halves = t.split('::');
+  if (halves.length > 2) return null;
+  const toGroups = (s: string): number[] | null => {
+    if (s === '') return [];
+    const out: number[] = [];
+    for (const g of s.split(':')) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = toGroups(halves[0] ?? '');
+  if (!head) return null;
+  if (halves.length === 1) {
+    const groups = head;
+    return groups.length === 8 ? groups : null;
+  }
+  const rest = toGroups(halves[1] ?? '');
+  if (!rest) return null;
+  const fill = 8 - head.length - rest.length;
+  if (fill < 1) return null;
+  return [...head, ...new Array<number>(fill).fill(0), ...rest];
+}
+
+/** RFC 5952 §4 canonical text of 8 groups. */
+export function formatIPv6(groups: readonly number[]): string {
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  // IPv4-mapped addresses keep the dotted tail (RFC 5952 §5).
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    const v4 = ((groups[6] ?? 0) * 65536 + (groups[7] ?? 0)) >>> 0;
+    return `::ffff:${formatIPv4(v4)}`;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  // A single zero group is not compressed (RFC 5952 §4.2.2).
+  if (bestLen < 2) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+export type IpFamily = 4 | 6;
+
+/**
+ * Normalises an address as logs print it: IPv4 as is (zero-padded octets such as "010.001.002.003" are read as
+ * decimal, the way router UIs print them), IPv6 compressed per RFC 5952 with any zone suffix dropped.
+ * Returns null when the text is not an address.
+ */
+export function normalizeIp(text: string): string | null {
+  const t = text.trim();
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(t)) {
+    const octets = t.split('.').map(Number);
+    return octets.every((o) => o <= 255) ? octets.join('.') : null;
+  }
+  const groups = parseIPv6Groups(t);
+  return groups ? formatIPv6(groups) : null;
+}
+
+export function ipFamily(text: string): IpFamily | null {
+  if (parseIPv4(text) !== null) return 4;
+  return parseIPv6Groups(text) ? 6 : null;
+}

@@ -1,0 +1,111 @@
+import type { TcpFlag } from '../model/event';
+
+// IANA protocol numbers as firewalls print them (pf, filterlog, Cisco, FortiGate "proto=6").
+const PROTOCOL_NUMBERS: Record<number, string> = {
+  1: 'icmp',
+  2: 'igmp',
+  6: 'tcp',
+  17: 'udp',
+  41: 'ipv6',
+  47: 'gre',
+  50: 'esp',
+  51: 'ah',
+  58: 'icmpv6',
+  132: 'sctp',
+};
+
+/** "TCP", "6", "udp6", "ICMPv6", "IPV6-ICMP", "tcp4" -> lowercase IANA name ("tcp", "udp", "icmpv6" …). */
+export function protocolName(text: string | number): string {
+  if (typeof text === 'number') return PROTOCOL_NUMBERS[text] ?? String(text);
+  const t = text.trim().toLowerCase();
+  if (/^\d+$/.test(t)) return PROTOCOL_NUMBERS[Number(t)] ?? t;
+  if (t === 'ipv6-icmp' || t === 'icmp6' || t === 'icmpv6') return 'icmpv6';
+  const m = /^(tcp|udp)[46]?$/.exec(t);
+  if (m) return m[1] as string;
+  return t;
+}
+
+// Services printed by name in netstat without -n and by some routers; the common ones only.
+const SERVICE_PORTS: Record<string, number> = {
+  ftp: 21,
+  ssh: 22,
+  telnet: 23,
+  smtp: 25,
+  domain: 53,
+  dns: 53,
+  bootps: 67,
+  bootpc: 68,
+  http: 80,
+  www: 80,
+  pop3: 110,
+  ntp: 123,
+  netbios_ns: 137,
+  'netbios-ns': 137,
+  'netbios-dgm': 138,
+  'netbios-ssn': 139,
+  imap: 143,
+  snmp: 161,
+  https: 443,
+  'microsoft-ds': 445,
+  isakmp: 500,
+  syslog: 514,
+  rtsp: 554,
+  submission: 587,
+  imaps: 993,
+  pop3s: 995,
+  'ms-streaming': 1755,
+  mms: 1755,
+  ssdp: 1900,
+  'ms-wbt-server': 3389,
+  rdp: 3389,
+  mdns: 5353,
+  'http-alt': 8080,
+};
+
+/** "443", "https", "0x01BB" -> number; null when absent ("*", "-", ""), out of range, or unknown. */
+export function parsePort(text: string | undefined | null): number | null {
+  if (text === undefined || text === null) return null;
+  const t = text.trim().toLowerCase();
+  if (t === '' || t === '*' || t === '-') return null;
+  let n: number | undefined;
+  if (/^\d{1,5}$/.test(t)) n = Number(t);
+  else if (/^0x[0-9a-f]{1,4}$/.test(t)) n = parseInt(t, 16);
+  else n = SERVICE_PORTS[t];
+  return n !== undefined && n >= 0 && n <= 65_535 ? n : null;
+}
+
+const FLAG_ORDER: TcpFlag[] = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
+const LETTER_FLAGS: Record<string, TcpFlag> = {
+  S: 'SYN',
+  A: 'ACK',
+  F: 'FIN',
+  R: 'RST',
+  P: 'PSH',
+  U: 'URG',
+  E: 'ECE',
+  C: 'CWR',
+  W: 'CWR',
+};
+
+/**
+ * TCP flags in any vendor notation -> canonical names in a fixed order. Accepts word lists ("SYN ACK",
+ * "ACK,PSH", "SYN/ACK", "RST-ACK"), pf/filterlog letters ("SA", "FPA") and netfilter's space-separated words.
+ */
+export function parseTcpFlags(text: string | undefined | null): TcpFlag[] {
+  if (!text) return [];
+  const t = text.trim().toUpperCase();
+  if (t === '' || t === '-' || t === 'NONE') return [];
+  const found = new Set<TcpFlag>();
+  if (/^[SAFRPUECW]+$/.test(t) && !FLAG_ORDER.includes(t as TcpFlag)) {
+    for (const ch of t) {
+      const f = LETTER_FLAGS[ch];
+      if (f) found.add(f);
+    }
+  } else {
+    for (const word of t.split(/[\s,/|+-]+/)) {
+      const w = word === 'PUSH' ? 'PSH' : word === 'RESET' ? 'RST' : word === 'FINISH' ? 'FIN' : word;
+      if (FLAG_ORDER.includes(w as TcpFlag)) found.add(w as TcpFlag);
+    }
+  }
+  return FLAG_ORDER.filter((f) => found.has(f));
+}
