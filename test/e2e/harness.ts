@@ -114,16 +114,17 @@ export async function closeBrowser(): Promise<void> {
 
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'netwhy-e2e-'));
-  let page: Page | undefined;
-  const pending: [string, unknown][] = [];
+  // Events emitted before the page exists are dropped: the page asks for the current state when it loads.
+  const target: { page?: Page } = {};
   const ctx = createAppContext({
     databasePath: options.databasePath ?? join(dataDir, 'netwhy.sqlite'),
     socketSource: options.socketSource ?? createSystemSocketSource(),
     ...(options.now ? { now: options.now } : {}),
     info: { version: 'e2e', platform: process.platform, dataDir, systemLanguage: options.systemLanguage ?? 'en-US' },
     emit: (event, payload) => {
-      if (!page) pending.push([event, payload]);
-      else void page.evaluate(([e, p]) => window.__netwhyEmit?.(e, p), [event, payload] as const).catch(() => {});
+      void target.page
+        ?.evaluate(([e, p]) => window.__netwhyEmit?.(e, p), [event, payload] as const)
+        .catch(() => undefined);
     },
   });
   await options.seed?.(ctx);
@@ -135,7 +136,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     colorScheme: options.colorScheme ?? 'light',
     locale: options.systemLanguage ?? 'en-US',
   });
-  page = await context.newPage();
+  const page = await context.newPage();
+  target.page = page;
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {
@@ -146,7 +148,6 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   );
   await page.addInitScript({ content: bridge() });
   await page.goto(url);
-  pending.length = 0;
   const p = page;
   return {
     page: p,

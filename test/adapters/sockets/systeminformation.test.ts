@@ -2,7 +2,7 @@
  * Runs systeminformation's REAL networkConnections() parser over recorded command output (its exec is pointed at
  * the fixture), then NetWhy's quirk fixes. This is how a Windows or Linux machine's output reaches the app.
  */
-import { exec as realExec } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { normalizeConnections, type RawConnection } from '../../../main/adapters
 
 const require = createRequire(import.meta.url);
 const FIXTURES = join(__dirname, '../../fixtures/sockets');
-const childProcess = require('node:child_process') as typeof import('node:child_process');
+const childProcess = require('node:child_process') as typeof ChildProcess;
 const originalExec = childProcess.exec;
 const originalPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;
 
