@@ -11,7 +11,7 @@ const NODE_BUILTINS = [
   'path',
   'os',
   'child_process',
-  'net',
+  '/net', // anchored: a bare 'net' would also match main/core/net/ (gitignore-style patterns)
   'dgram',
   'dns',
   'dns/*',

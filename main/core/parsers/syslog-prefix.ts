@@ -1,0 +1,149 @@
+import type { TimeParts } from '../model/event';
+import { monthFromName } from '../time/parts';
+
+/**
+ * What a logging pipeline puts in front of a router's own words: an optional <PRI>, a timestamp in one of the
+ * forms syslog daemons, journald, OpenWrt `logread`, busybox and `dmesg` print, an optional host and program tag,
+ * and a kernel uptime stamp. Families call `splitHeader` and read their own format from `body`.
+ */
+export interface SyslogHeader {
+  /** The time the header states, exactly as stated (no year or zone unless printed); null when none. */
+  time: TimeParts | null;
+  host: string | null;
+  /** Program tag without pid and colon ("kernel", "filterlog"); null when the line has none. */
+  tag: string | null;
+  /** True when a kernel uptime stamp "[12345.678]" was removed (the line then has no absolute time of its own). */
+  uptime: boolean;
+  body: string;
+}
+
+const PRI = /^<\d{1,3}>/;
+// "Nov 21 09:14:03", "Nov  1 09:14:03.123" (RFC 3164 §4.1.2), optionally followed by a year ("Nov 21 09:14:03 2026").
+const BSD = /^([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?:\s+(\d{4})(?=\s))?\s+/;
+// OpenWrt logread, `dmesg -T`, ctime(3): "Mon Mar 23 13:16:49 2026".
+const CTIME = /^\[?(?:[A-Z][a-z]{2})\s+([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\d{4})\]?\s+/;
+// RFC 5424 / RFC 3339 / journald short-iso / "2014-05-12 14:33:55": date, time, optional fraction and offset.
+const ISO = /^(?:1\s+)?(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\s+/;
+// Kernel uptime stamp: "[ 3529.289825]" or "[12345.678]".
+const UPTIME = /^\[\s*\d+\.\d+\]\s*/;
+// A program tag: "kernel:", "filterlog[123]:", "sshd[42]:".
+const TAG = /^([A-Za-z0-9_./-]+)(?:\[\d+\])?:$/;
+// Tokens that may stand between the time and the tag: a host name or address, or OpenWrt's "kern.warn" facility.
+const HOSTISH = /^[A-Za-z0-9_.:%-]+$/;
+
+function ms(fraction: string | undefined): number | undefined {
+  return fraction === undefined ? undefined : Number(fraction.padEnd(3, '0').slice(0, 3));
+}
+
+function offsetOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const v = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -v : v;
+}
+
+function clean(t: TimeParts): TimeParts {
+  const out: TimeParts = { hour: t.hour, minute: t.minute, second: t.second };
+  if (t.year !== undefined) out.year = t.year;
+  if (t.month !== undefined) out.month = t.month;
+  if (t.day !== undefined) out.day = t.day;
+  if (t.millisecond !== undefined) out.millisecond = t.millisecond;
+  if (t.offsetMinutes !== undefined) out.offsetMinutes = t.offsetMinutes;
+  return out;
+}
+
+/** Reads a leading timestamp; returns it with the rest of the text, or null when the text starts otherwise. */
+export function leadingTime(text: string): { time: TimeParts; rest: string } | null {
+  let m = ISO.exec(text);
+  if (m) {
+    const time = clean({
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+      hour: Number(m[4]),
+      minute: Number(m[5]),
+      second: Number(m[6]),
+      millisecond: ms(m[7]),
+      offsetMinutes: offsetOf(m[8]),
+    });
+    return { time, rest: text.slice(m[0].length) };
+  }
+  m = CTIME.exec(text);
+  if (m) {
+    const month = monthFromName(m[1] ?? '');
+    if (month !== undefined) {
+      const time = clean({
+        year: Number(m[6]),
+        month,
+        day: Number(m[2]),
+        hour: Number(m[3]),
+        minute: Number(m[4]),
+        second: Number(m[5]),
+      });
+      return { time, rest: text.slice(m[0].length) };
+    }
+  }
+  m = BSD.exec(text);
+  if (m) {
+    const month = monthFromName(m[1] ?? '');
+    if (month !== undefined) {
+      const time = clean({
+        year: m[7] === undefined ? undefined : Number(m[7]),
+        month,
+        day: Number(m[2]),
+        hour: Number(m[3]),
+        minute: Number(m[4]),
+        second: Number(m[5]),
+        millisecond: ms(m[6]),
+      });
+      return { time, rest: text.slice(m[0].length) };
+    }
+  }
+  return null;
+}
+
+/** Splits a log line into its syslog/journald/logread/dmesg header and the device's own message. */
+export function splitHeader(line: string): SyslogHeader {
+  let text = line.trim().replace(PRI, '');
+  let time: TimeParts | null = null;
+  let host: string | null = null;
+  let tag: string | null = null;
+  const lead = leadingTime(text);
+  if (lead) {
+    time = lead.time;
+    text = lead.rest;
+    // RFC 5424: HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA, "-" for nil (RFC 5424 §6).
+    const r5424 = /^(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(-|(?:\[[^\]]*\])+)\s?/.exec(text);
+    if (r5424 && r5424[3] !== undefined && /^(-|\d+)$/.test(r5424[3]) && /^(-|\S+)$/.test(r5424[4] ?? '')) {
+      host = r5424[1] === '-' ? null : (r5424[1] ?? null);
+      tag = r5424[2] === '-' ? null : (r5424[2] ?? null);
+      text = text.slice(r5424[0].length);
+    } else {
+      // Up to two host/facility tokens, then "tag:". Without a tag nothing is taken: the token may be the message.
+      const tokens = text.split(' ', 4);
+      for (let i = 0; i < Math.min(3, tokens.length); i++) {
+        const t = tokens[i] ?? '';
+        const tm = TAG.exec(t);
+        if (tm && !/^\d+:$/.test(t)) {
+          const before = tokens.slice(0, i);
+          if (before.every((b) => HOSTISH.test(b))) {
+            host = before[0] ?? null;
+            tag = tm[1] ?? null;
+            text = text.slice(tokens.slice(0, i + 1).join(' ').length).trimStart();
+          }
+          break;
+        }
+        if (!HOSTISH.test(t)) break;
+      }
+    }
+  }
+  let uptime = false;
+  const up = UPTIME.exec(text);
+  if (up) {
+    uptime = true;
+    text = text.slice(up[0].length);
+  }
+  return { time, host, tag, uptime, body: text };
+}
