@@ -107,13 +107,16 @@ export function createSocketMonitor(
   now: () => number = Date.now,
 ): SocketMonitor {
   // Sockets listed by an earlier run cannot be assumed alive: close them before the first poll.
-  closeAllOpenConnections(db, { at: now() });
+  closeAllOpenConnections(db);
   let lastError: string | null = null;
+  // Set once polling stops: a poll still in flight must not touch the database, which may be closed by then.
+  let stopped = false;
 
   const monitor: SocketMonitor = {
     async pollOnce() {
       try {
         const sockets = await source.poll();
+        if (stopped) return { at: now(), error: null, connections: [] };
         recordSocketSnapshot(db, sockets, now());
         lastError = null;
       } catch (e) {
@@ -126,7 +129,6 @@ export function createSocketMonitor(
     },
     start(intervalMs, onView) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let stopped = false;
       const tick = async (): Promise<void> => {
         const view = await monitor.pollOnce();
         if (stopped) return;

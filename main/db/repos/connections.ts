@@ -102,10 +102,12 @@ export function closeConnections(db: Database, args: { ids: readonly number[]; a
   for (const id of args.ids) stmt.run(args.at, id);
 }
 
-/** Marks every still-open row closed: used at start-up, since sockets from a previous run cannot be assumed alive. */
-export function closeAllOpenConnections(db: Database, args: { at: number }): number {
-  return db.prepare('UPDATE connections SET closed_at = MAX(last_seen, ?) WHERE closed_at IS NULL').run(args.at)
-    .changes;
+/**
+ * Marks every still-open row closed at the last time it was seen: used at start-up, since sockets from a previous
+ * run cannot be assumed alive, and when they really closed is unknown beyond that.
+ */
+export function closeAllOpenConnections(db: Database): number {
+  return db.prepare('UPDATE connections SET closed_at = last_seen WHERE closed_at IS NULL').run().changes;
 }
 
 function insertStateChange(db: Database, args: { connectionId: number; state: string; at: number }): void {
