@@ -1,5 +1,6 @@
 import type { Migration } from './types';
 import { migration as m0001 } from './0001_connections';
+import { migration as m0002 } from './0002_imports';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
