@@ -1,0 +1,256 @@
+/**
+ * Builds the binary IP database (layout in ipdb-format.ts) from ASN rows and country rows. Used at build time by
+ * scripts/compile-ipdb.ts and at run time for a CSV the user points the app at. Pure; bigint keys keep IPv4 and
+ * IPv6 on one code path (this runs once, not per lookup).
+ */
+import {
+  IPDB_FORMAT_VERSION,
+  IPDB_HEADER_BYTES,
+  IPDB_MAGIC,
+  NO_STRING,
+  sectionOffsets,
+  type IpDatabaseMeta,
+  type IpdbHeader,
+} from './ipdb-format';
+import { RESERVED_V4, RESERVED_V6, type ReservedBlock } from './ipdb-reserved';
+
+export interface AsnRow {
+  start: bigint;
+  end: bigint;
+  asn: number | null;
+  org: string | null;
+}
+
+export interface CountryRow {
+  start: bigint;
+  end: bigint;
+  country: string | null;
+}
+
+export interface IpdbBuildInput {
+  asnV4: readonly AsnRow[];
+  asnV6: readonly AsnRow[];
+  countryV4: readonly CountryRow[];
+  countryV6: readonly CountryRow[];
+  dataDate: string | null;
+  sources: IpDatabaseMeta['sources'];
+}
+
+export interface IpdbBuildOutput {
+  bytes: Uint8Array;
+  meta: IpDatabaseMeta;
+}
+
+interface Span<V> {
+  start: bigint;
+  end: bigint;
+  value: V;
+}
+
+/**
+ * Sorted, non-overlapping spans from rows that may overlap. Where they do, the narrower row wins (ties: the later
+ * one): the country list nests single-address geofeed corrections inside wider registry blocks.
+ */
+export function disjointSpans<V>(rows: readonly Span<V>[]): Span<V>[] {
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) =>
+      a.r.start !== b.r.start
+        ? a.r.start < b.r.start
+          ? -1
+          : 1
+        : a.r.end !== b.r.end
+          ? a.r.end > b.r.end
+            ? -1
+            : 1
+          : a.i - b.i,
+    )
+    .map((x) => x.r);
+  const out: Span<V>[] = [];
+  for (const row of sorted) {
+    const tail: Span<V>[] = [];
+    // Paint `row` over what is already there: cut the overlapped spans, keep their parts left and right of it.
+    while (out.length > 0 && (out[out.length - 1] as Span<V>).end >= row.start) {
+      const seg = out.pop() as Span<V>;
+      if (seg.end > row.end) {
+        tail.unshift({ start: seg.start > row.end ? seg.start : row.end + 1n, end: seg.end, value: seg.value });
+      }
+      if (seg.start < row.start) {
+        out.push({ start: seg.start, end: row.start - 1n, value: seg.value });
+        break;
+      }
+    }
+    out.push({ start: row.start, end: row.end, value: row.value }, ...tail);
+  }
+  return out;
+}
+
+interface Cursor<V> {
+  spans: Span<V>[];
+  at: number;
+}
+
+/** Value of the span covering `pos` (advancing the cursor) and where the cursor's answer next changes. */
+function probe<V>(c: Cursor<V>, pos: bigint): { value: V | undefined; next: bigint | null } {
+  while (c.at < c.spans.length && (c.spans[c.at] as Span<V>).end < pos) c.at++;
+  const span = c.spans[c.at];
+  if (!span) return { value: undefined, next: null };
+  if (span.start <= pos) return { value: span.value, next: span.end + 1n };
+  return { value: undefined, next: span.start };
+}
+
+interface FamilyTable {
+  starts: bigint[];
+  records: number[];
+}
+
+class Records {
+  readonly asn: number[] = [0];
+  readonly org: number[] = [NO_STRING];
+  readonly cc: number[] = [0];
+  readonly strings: string[] = [];
+  private readonly byKey = new Map<string, number>([['||', 0]]);
+  private readonly stringIndex = new Map<string, number>();
+
+  id(asn: AsnRow | undefined, country: string | undefined): number {
+    const a = asn?.asn ?? null;
+    const o = asn?.org ?? null;
+    const c = country ?? null;
+    const key = `${a ?? ''}|${o ?? ''}|${c ?? ''}`;
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.asn.length;
+      this.byKey.set(key, id);
+      this.asn.push(a ?? 0);
+      this.org.push(o === null ? NO_STRING : this.string(o));
+      this.cc.push(c === null ? 0 : (c.charCodeAt(0) << 8) | c.charCodeAt(1));
+    }
+    return id;
+  }
+
+  private string(s: string): number {
+    let i = this.stringIndex.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
+    }
+    return i;
+  }
+}
+
+function buildFamily(
+  asnRows: readonly AsnRow[],
+  countryRows: readonly CountryRow[],
+  reserved: readonly ReservedBlock[],
+  max: bigint,
+  records: Records,
+): FamilyTable {
+  const asn: Cursor<AsnRow> = {
+    spans: disjointSpans(asnRows.map((r) => ({ start: r.start, end: r.end, value: r }))),
+    at: 0,
+  };
+  const cc: Cursor<string | null> = {
+    spans: disjointSpans(countryRows.map((r) => ({ start: r.start, end: r.end, value: r.country }))),
+    at: 0,
+  };
+  const res: Cursor<true> = {
+    spans: reserved.map((b) => ({ start: b.start, end: b.end, value: true as const })),
+    at: 0,
+  };
+  const starts: bigint[] = [];
+  const recs: number[] = [];
+  let pos = 0n;
+  while (pos <= max) {
+    const a = probe(asn, pos);
+    const c = probe(cc, pos);
+    const r = probe(res, pos);
+    const record = r.value ? 0 : records.id(a.value, c.value ?? undefined);
+    if (recs.length === 0 || recs[recs.length - 1] !== record) {
+      starts.push(pos);
+      recs.push(record);
+    }
+    let next = max + 1n;
+    for (const n of [a.next, c.next, r.next]) if (n !== null && n > pos && n < next) next = n;
+    pos = next;
+  }
+  return { starts, records: recs };
+}
+
+export function buildIpDatabase(input: IpdbBuildInput): IpdbBuildOutput {
+  const records = new Records();
+  const t4 = buildFamily(input.asnV4, input.countryV4, RESERVED_V4, 0xffffffffn, records);
+  const t6 = buildFamily(input.asnV6, input.countryV6, RESERVED_V6, (1n << 128n) - 1n, records);
+
+  const encoder = new TextEncoder();
+  const strOff = new Uint32Array(records.strings.length + 1);
+  let units = 0;
+  records.strings.forEach((s, i) => {
+    strOff[i] = units;
+    units += s.length;
+  });
+  strOff[records.strings.length] = units;
+  const strBytes = encoder.encode(records.strings.join(''));
+
+  const meta: IpDatabaseMeta = {
+    formatVersion: IPDB_FORMAT_VERSION,
+    dataDate: input.dataDate,
+    sources: input.sources,
+    counts: {
+      asnRowsV4: input.asnV4.length,
+      asnRowsV6: input.asnV6.length,
+      countryRowsV4: input.countryV4.length,
+      countryRowsV6: input.countryV6.length,
+      rangesV4: t4.starts.length,
+      rangesV6: t6.starts.length,
+      records: records.asn.length,
+      strings: records.strings.length,
+    },
+  };
+  const metaBytes = encoder.encode(JSON.stringify(meta));
+  const header: IpdbHeader = {
+    formatVersion: IPDB_FORMAT_VERSION,
+    v4Count: t4.starts.length,
+    v6Count: t6.starts.length,
+    recordCount: records.asn.length,
+    stringCount: records.strings.length,
+    stringBytes: strBytes.byteLength,
+    metaBytes: metaBytes.byteLength,
+  };
+  const at = sectionOffsets(header);
+  const bytes = new Uint8Array(at.total);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < IPDB_MAGIC.length; i++) bytes[i] = IPDB_MAGIC.charCodeAt(i);
+  [
+    header.formatVersion,
+    header.v4Count,
+    header.v6Count,
+    header.recordCount,
+    header.stringCount,
+    header.stringBytes,
+    header.metaBytes,
+    0,
+  ].forEach((v, i) => view.setUint32(8 + i * 4, v, true));
+  if (8 + 8 * 4 !== IPDB_HEADER_BYTES) throw new Error('header layout mismatch');
+
+  const putU32 = (offset: number, values: ArrayLike<number>): void => {
+    for (let i = 0; i < values.length; i++) view.setUint32(offset + i * 4, values[i] ?? 0, true);
+  };
+  putU32(at.v4Start, t4.starts.map(Number));
+  putU32(at.v4Rec, t4.records);
+  for (let w = 0; w < 4; w++) {
+    const shift = BigInt(96 - 32 * w);
+    putU32(
+      at.v6W[w] ?? 0,
+      t6.starts.map((s) => Number((s >> shift) & 0xffffffffn)),
+    );
+  }
+  putU32(at.v6Rec, t6.records);
+  putU32(at.recAsn, records.asn);
+  putU32(at.recOrg, records.org);
+  records.cc.forEach((v, i) => view.setUint16(at.recCc + i * 2, v, true));
+  putU32(at.strOff, strOff);
+  bytes.set(strBytes, at.strBytes);
+  bytes.set(metaBytes, at.meta);
+  return { bytes, meta };
+}

@@ -1,0 +1,110 @@
+/**
+ * Layout of the compiled IP database (resources/ipdb/ipdb.bin), shared by the encoder and the reader.
+ *
+ * All numbers are little-endian (every platform Electron ships on is little-endian, so the reader maps the sections
+ * as typed arrays without copying). Sections follow the header in this order, each starting on a 4-byte boundary:
+ *
+ *   v4Start  u32[v4Count]      first address of each IPv4 range; ranges are contiguous, so a range ends where the
+ *                              next one starts (the first starts at 0.0.0.0; gaps carry record 0 = "no data")
+ *   v4Rec    u32[v4Count]      record index of each IPv4 range
+ *   v6W0..3  u32[v6Count] x4   the 128-bit first address of each IPv6 range as four 32-bit words, most significant first
+ *   v6Rec    u32[v6Count]
+ *   recAsn   u32[recordCount]  0 = unknown ASN
+ *   recOrg   u32[recordCount]  string index of the AS organisation, NO_STRING when unknown
+ *   recCc    u16[recordCount]  ISO 3166-1 alpha-2 country as two char codes (first << 8 | second), 0 when unknown
+ *   strOff   u32[stringCount + 1]  UTF-16 offsets of each string in the decoded string blob
+ *   strBytes u8[stringBytes]   all strings, UTF-8, concatenated
+ *   meta     u8[metaBytes]     UTF-8 JSON (IpDatabaseMeta)
+ *
+ * IPv6 is stored with full 128-bit starts, not /64 prefixes: the data holds sub-/64 ranges (DNS anycast /124s in the
+ * ASN list, single-address geofeed entries in the country list) that a 64-bit key would silently merge.
+ */
+export const IPDB_MAGIC = 'NWIPDB\0\0';
+export const IPDB_FORMAT_VERSION = 1;
+export const IPDB_HEADER_BYTES = 40;
+export const NO_STRING = 0xffffffff;
+
+export interface IpDatabaseSource {
+  /** Who made the data, e.g. "RouteViews" or "DB-IP". */
+  name: string;
+  /** How it reached us: the npm package (or the user's file name). */
+  via: string;
+  /** Package version (or file date). */
+  version: string;
+  /** What the source contributes. */
+  provides: ('asn' | 'country')[];
+  /** SPDX-style licence name, e.g. "CC-BY-4.0". */
+  license: string;
+  /** The credit line the licence asks for. */
+  attribution: string;
+  url: string;
+  /** The licence notice as shipped in the package, verbatim. */
+  licenseText?: string;
+}
+
+export interface IpDatabaseMeta {
+  formatVersion: number;
+  /** ISO date (YYYY-MM-DD) of the data, from the package version. */
+  dataDate: string | null;
+  sources: IpDatabaseSource[];
+  counts: {
+    asnRowsV4: number;
+    asnRowsV6: number;
+    countryRowsV4: number;
+    countryRowsV6: number;
+    rangesV4: number;
+    rangesV6: number;
+    records: number;
+    strings: number;
+  };
+}
+
+export interface IpdbHeader {
+  formatVersion: number;
+  v4Count: number;
+  v6Count: number;
+  recordCount: number;
+  stringCount: number;
+  stringBytes: number;
+  metaBytes: number;
+}
+
+export const align4 = (n: number): number => (n + 3) & ~3;
+
+/** Byte offsets of each section for a header (the single definition both sides use). */
+export function sectionOffsets(h: IpdbHeader): {
+  v4Start: number;
+  v4Rec: number;
+  v6W: [number, number, number, number];
+  v6Rec: number;
+  recAsn: number;
+  recOrg: number;
+  recCc: number;
+  strOff: number;
+  strBytes: number;
+  meta: number;
+  total: number;
+} {
+  let at = IPDB_HEADER_BYTES;
+  const take = (bytes: number): number => {
+    const start = at;
+    at = align4(at + bytes);
+    return start;
+  };
+  const v4Start = take(h.v4Count * 4);
+  const v4Rec = take(h.v4Count * 4);
+  const v6W: [number, number, number, number] = [
+    take(h.v6Count * 4),
+    take(h.v6Count * 4),
+    take(h.v6Count * 4),
+    take(h.v6Count * 4),
+  ];
+  const v6Rec = take(h.v6Count * 4);
+  const recAsn = take(h.recordCount * 4);
+  const recOrg = take(h.recordCount * 4);
+  const recCc = take(h.recordCount * 2);
+  const strOff = take((h.stringCount + 1) * 4);
+  const strBytes = take(h.stringBytes);
+  const meta = take(h.metaBytes);
+  return { v4Start, v4Rec, v6W, v6Rec, recAsn, recOrg, recCc, strOff, strBytes, meta, total: at };
+}

@@ -1,0 +1,207 @@
+/**
+ * The offline IP database: address -> { asn, asOrg, country }, over the compiled binary (see ipdb-format.ts).
+ * Pure: works on bytes handed in (main/adapters/ipdb/load.ts reads them). Lookups parse the text by char codes and
+ * binary-search typed arrays inside a 16-bit first-level bucket, so a lookup allocates nothing: results are frozen
+ * objects cached per record (every address of a range, and every range with the same owner, shares one object).
+ */
+import { parseIPv4Fast, parseIPv6Into } from './ip-fast';
+import {
+  IPDB_FORMAT_VERSION,
+  IPDB_HEADER_BYTES,
+  IPDB_MAGIC,
+  NO_STRING,
+  sectionOffsets,
+  type IpDatabaseMeta,
+  type IpdbHeader,
+} from './ipdb-format';
+
+export interface IpLookupResult {
+  /** Autonomous system number announcing / registered for the address; null when the data has none. */
+  readonly asn: number | null;
+  /** The AS organisation name as the data spells it (DB-IP / RIR names), null when unknown. */
+  readonly asOrg: string | null;
+  /** ISO 3166-1 alpha-2 country code (upper case), null when unknown. */
+  readonly country: string | null;
+}
+
+/** What the attribution code needs from any backend (bundled database, the user's CSV or MMDB). */
+export interface IpDatabaseLike {
+  /** null when the text is not an address or the data knows nothing of it (private and reserved ranges included). */
+  lookup(ip: string): IpLookupResult | null;
+}
+
+export class IpdbFormatError extends Error {
+  override name = 'IpdbFormatError';
+}
+
+const BUCKETS = 65536;
+
+export class IpDatabase implements IpDatabaseLike {
+  readonly meta: IpDatabaseMeta;
+  readonly header: IpdbHeader;
+  private readonly v4Start: Uint32Array;
+  private readonly v4Rec: Uint32Array;
+  private readonly v6W0: Uint32Array;
+  private readonly v6W1: Uint32Array;
+  private readonly v6W2: Uint32Array;
+  private readonly v6W3: Uint32Array;
+  private readonly v6Rec: Uint32Array;
+  private readonly recAsn: Uint32Array;
+  private readonly recOrg: Uint32Array;
+  private readonly recCc: Uint16Array;
+  private readonly strOff: Uint32Array;
+  private readonly strBytes: Uint8Array;
+  private strings: string | null = null;
+  /** First-level index on the top 16 bits: see buildBuckets. */
+  private readonly v4Bucket: Uint32Array;
+  private readonly v6Bucket: Uint32Array;
+  private readonly results: (IpLookupResult | null | undefined)[];
+  private readonly words = new Uint32Array(4);
+
+  constructor(input: Uint8Array | ArrayBuffer) {
+    let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+    // Typed-array views need 4-byte alignment; a Buffer slice may not have it.
+    if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+    if (bytes.byteLength < IPDB_HEADER_BYTES) throw new IpdbFormatError('IP database file is too short');
+    for (let i = 0; i < IPDB_MAGIC.length; i++) {
+      if (bytes[i] !== IPDB_MAGIC.charCodeAt(i)) throw new IpdbFormatError('not a NetWhy IP database file');
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const u32 = (at: number): number => view.getUint32(at, true);
+    const header: IpdbHeader = {
+      formatVersion: u32(8),
+      v4Count: u32(12),
+      v6Count: u32(16),
+      recordCount: u32(20),
+      stringCount: u32(24),
+      stringBytes: u32(28),
+      metaBytes: u32(32),
+    };
+    if (header.formatVersion !== IPDB_FORMAT_VERSION) {
+      throw new IpdbFormatError(
+        `IP database format ${header.formatVersion} is not supported (expected ${IPDB_FORMAT_VERSION}); rebuild it with npm run build:ipdb`,
+      );
+    }
+    const at = sectionOffsets(header);
+    if (at.total > bytes.byteLength) throw new IpdbFormatError('IP database file is truncated');
+    if (header.v4Count === 0 || header.v6Count === 0 || header.recordCount === 0) {
+      throw new IpdbFormatError('IP database file has no ranges');
+    }
+    const buf = bytes.buffer;
+    const base = bytes.byteOffset;
+    const u32s = (offset: number, count: number): Uint32Array => new Uint32Array(buf, base + offset, count);
+    this.header = header;
+    this.v4Start = u32s(at.v4Start, header.v4Count);
+    this.v4Rec = u32s(at.v4Rec, header.v4Count);
+    this.v6W0 = u32s(at.v6W[0], header.v6Count);
+    this.v6W1 = u32s(at.v6W[1], header.v6Count);
+    this.v6W2 = u32s(at.v6W[2], header.v6Count);
+    this.v6W3 = u32s(at.v6W[3], header.v6Count);
+    this.v6Rec = u32s(at.v6Rec, header.v6Count);
+    this.recAsn = u32s(at.recAsn, header.recordCount);
+    this.recOrg = u32s(at.recOrg, header.recordCount);
+    this.recCc = new Uint16Array(buf, base + at.recCc, header.recordCount);
+    this.strOff = u32s(at.strOff, header.stringCount + 1);
+    this.strBytes = new Uint8Array(buf, base + at.strBytes, header.stringBytes);
+    const metaText = new TextDecoder().decode(new Uint8Array(buf, base + at.meta, header.metaBytes));
+    this.meta = JSON.parse(metaText) as IpDatabaseMeta;
+    if (this.v4Start[0] !== 0 || this.v6W0[0] !== 0) throw new IpdbFormatError('IP database ranges do not start at 0');
+    this.v4Bucket = buildBuckets(this.v4Start);
+    this.v6Bucket = buildBuckets(this.v6W0);
+    this.results = new Array<IpLookupResult | null | undefined>(header.recordCount).fill(undefined);
+    this.results[0] = null;
+  }
+
+  lookup(ip: string): IpLookupResult | null {
+    const v4 = parseIPv4Fast(ip);
+    if (v4 >= 0) return this.record(this.v4Rec[this.findV4(v4)] ?? 0);
+    const w = this.words;
+    if (!parseIPv6Into(ip, w)) return null;
+    // IPv4-mapped IPv6 (::ffff:0:0/96, RFC 4291 §2.5.5.2) is the IPv4 address.
+    if (w[0] === 0 && w[1] === 0 && w[2] === 0xffff) return this.record(this.v4Rec[this.findV4(w[3] ?? 0)] ?? 0);
+    return this.record(this.v6Rec[this.findV6(w[0] ?? 0, w[1] ?? 0, w[2] ?? 0, w[3] ?? 0)] ?? 0);
+  }
+
+  /** Index of the IPv4 range holding `ip` (an unsigned 32-bit number). */
+  private findV4(ip: number): number {
+    const starts = this.v4Start;
+    const k = ip >>> 16;
+    let lo = this.v4Bucket[k] ?? 0;
+    let hi = this.v4Bucket[k + 1] ?? 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] ?? 0) <= ip) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private findV6(x0: number, x1: number, x2: number, x3: number): number {
+    const w0 = this.v6W0;
+    const w1 = this.v6W1;
+    const w2 = this.v6W2;
+    const w3 = this.v6W3;
+    const k = x0 >>> 16;
+    let lo = this.v6Bucket[k] ?? 0;
+    let hi = this.v6Bucket[k + 1] ?? 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      // start[mid] <= x, compared word by word (most ranges differ in the first word).
+      let le: boolean;
+      const a0 = w0[mid] ?? 0;
+      if (a0 !== x0) le = a0 < x0;
+      else {
+        const a1 = w1[mid] ?? 0;
+        if (a1 !== x1) le = a1 < x1;
+        else {
+          const a2 = w2[mid] ?? 0;
+          if (a2 !== x2) le = a2 < x2;
+          else le = (w3[mid] ?? 0) <= x3;
+        }
+      }
+      if (le) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private record(r: number): IpLookupResult | null {
+    const cached = this.results[r];
+    if (cached !== undefined) return cached;
+    const asn = this.recAsn[r] ?? 0;
+    const org = this.recOrg[r] ?? NO_STRING;
+    const cc = this.recCc[r] ?? 0;
+    const result: IpLookupResult = Object.freeze({
+      asn: asn === 0 ? null : asn,
+      asOrg: org === NO_STRING ? null : this.string(org),
+      country: cc === 0 ? null : String.fromCharCode(cc >>> 8, cc & 0xff),
+    });
+    this.results[r] = result;
+    return result;
+  }
+
+  private string(index: number): string {
+    // Decoded on first use: most sessions look up a few hundred addresses, so load time stays minimal.
+    this.strings ??= new TextDecoder().decode(this.strBytes);
+    return this.strings.slice(this.strOff[index] ?? 0, this.strOff[index + 1] ?? 0);
+  }
+}
+
+/**
+ * bucket[k] = index of the last range whose first word is below k<<16 (0 if none); bucket[65536] = last index.
+ * For an address in bucket k the answer then lies in [bucket[k], bucket[k+1]]: its range starts at or before it
+ * (so not before bucket[k], whose start is below the bucket) and below the next bucket (so not after bucket[k+1]).
+ * Comparing the first word strictly keeps this right for IPv6 ranges starting at k<<16 with a non-zero tail.
+ */
+function buildBuckets(firstWord: Uint32Array): Uint32Array {
+  const bucket = new Uint32Array(BUCKETS + 1);
+  let i = 0;
+  const n = firstWord.length;
+  for (let k = 0; k < BUCKETS; k++) {
+    const bound = k * 65536;
+    while (i + 1 < n && (firstWord[i + 1] ?? 0) < bound) i++;
+    bucket[k] = i;
+  }
+  bucket[BUCKETS] = n - 1;
+  return bucket;
+}
