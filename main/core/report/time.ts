@@ -1,0 +1,61 @@
+import type { ConnectionEvent } from '../model/event';
+import { isValidZone, offsetAt } from '../time/zone';
+
+/** "+09:00" / "-05:30" / "+00:00": abuse desks compare times across zones, so the offset is always written out. */
+export function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const a = Math.abs(minutes);
+  return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+const OFFSET_IN_TS = /(Z|[+-]\d{2}:?\d{2})$/;
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/** The offset a log line stated itself, in minutes east; null when it stated none. */
+export function statedOffset(ts: string | null): number | null {
+  const m = ts ? OFFSET_IN_TS.exec(ts) : null;
+  if (!m || !m[1]) return null;
+  if (m[1] === 'Z') return 0;
+  const digits = m[1].replace(':', '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}
+
+export interface ReportTime {
+  /** ISO 8601 local time with offset, seconds precision (milliseconds when the log had them). */
+  iso: string;
+  zone: string;
+  /** True when the log line had no zone or offset and the import's zone was assumed. */
+  assumed: boolean;
+}
+
+/**
+ * An event's time as the report prints it: ISO 8601 with offset plus the zone name
+ * ("2026-11-21T09:14:03+09:00" "Asia/Tokyo"). A line that stated an offset keeps it; a zoneless line is placed in
+ * the zone the import assumed, and the report says so.
+ */
+export function reportTime(e: Pick<ConnectionEvent, 'ts' | 'tsUtc' | 'zone'>): ReportTime | null {
+  if (e.tsUtc === null || !Number.isFinite(e.tsUtc)) return null;
+  const stated = statedOffset(e.ts);
+  const zone = e.zone && isValidZone(e.zone) ? e.zone : null;
+  let offset: number;
+  let zoneName: string;
+  if (stated !== null) {
+    offset = stated;
+    // The zone name only when it agrees with the stated offset at that instant; else name the offset itself.
+    zoneName = zone && offsetAt(e.tsUtc, zone) === stated ? zone : `UTC${offsetText(stated)}`;
+  } else {
+    zoneName = zone ?? 'UTC';
+    offset = offsetAt(e.tsUtc, zoneName);
+  }
+  const local = new Date(e.tsUtc + offset * 60_000);
+  const ms = local.getUTCMilliseconds();
+  const iso =
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${ms ? `.${pad(ms, 3)}` : ''}${offsetText(offset)}`;
+  return { iso, zone: zoneName, assumed: stated === null };
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../main/core/report/build';
+import type { ReportOptions } from '../../../main/core/report/model';
+import { renderTextBody, reportSubject } from '../../../main/core/report/text';
+import { AKAMAI_EDGE, SCANNER, hostEvents, ufwEvents } from './ufw-events';
+
+const OPTIONS: ReportOptions = {
+  reportId: '6f1c2a9e-4b7d-4c1e-9a3f-2d5e8b7c1a00',
+  now: Date.UTC(2026, 10, 21, 1, 0, 0),
+  language: 'en',
+  redact: true,
+  reporter: { name: 'Kaito Tanaka', email: 'kaito@example.jp' },
+};
+
+const scan = () =>
+  buildReport(
+    {
+      host: SCANNER.ip,
+      events: hostEvents(ufwEvents('ufw-scan.log'), SCANNER.ip),
+      attribution: SCANNER,
+      verdict: { id: 'scan' },
+    },
+    OPTIONS,
+  );
+const akamai = (opts: Partial<ReportOptions> = {}) =>
+  buildReport(
+    {
+      host: AKAMAI_EDGE.ip,
+      events: ufwEvents('ufw-akamai-reply.log'),
+      attribution: AKAMAI_EDGE,
+      verdict: { id: 'cdn-reply' },
+    },
+    { ...OPTIONS, ...opts },
+  );
+
+describe('report text body', () => {
+  it('lists one line per event with ISO time + offset, zone, protocol, addresses, ports and TCP flags', () => {
+    const body = renderTextBody(scan());
+    const lines = body.split('\n');
+    for (const [time, dport] of [
+      ['2026-11-21T09:14:03+09:00', 22],
+      ['2026-11-21T09:14:04+09:00', 23],
+      ['2026-11-21T09:14:06+09:00', 3389],
+      ['2026-11-21T09:14:09+09:00', 445],
+      ['2026-11-21T09:15:12+09:00', 8080],
+    ] as const) {
+      const row = lines.find((l) => l.startsWith(time));
+      expect(row, time).toBeDefined();
+      expect(row?.split(/\s+/)).toEqual([
+        time,
+        'Asia/Tokyo',
+        'TCP',
+        '45.155.205.10',
+        '51638',
+        '198.51.100.7',
+        String(dport),
+        'SYN',
+      ]);
+    }
+    // The log had no zone: the report says which zone the import assumed.
+    expect(body).toContain('NetWhy assumed Asia/Tokyo');
+    expect(body).toContain('Events: 5');
+    expect(body).toMatch(/First seen: 2026-11-21T09:14:03\+09:00 Asia\/Tokyo/);
+    expect(reportSubject(scan())).toBe(
+      'Abuse report: unsolicited TCP traffic from 45.155.205.10 (AS64500) - 5 events, 2026-11-21',
+    );
+  });
+
+  it('carries the attribution evidence and the unmodified-but-masked log lines', () => {
+    const body = renderTextBody(scan());
+    expect(body).toContain('AS: AS64500 EXAMPLE-HOSTING');
+    expect(body).toContain('RDAP registrant: Example Hosting B.V. / EXAMPLE-NET');
+    expect(body).toContain('- 45.155.205.10 is announced by AS64500 (EXAMPLE-HOSTING)');
+    expect(body).toContain(
+      'Nov 21 09:14:03 [host-1] kernel: [3217949.737464] [UFW BLOCK] IN=eth0 OUT= MAC=[MAC] SRC=45.155.205.10 DST=198.51.100.7 LEN=40',
+    );
+  });
+
+  it('masks the LAN address, MAC and host name but keeps the public destination, and says so', () => {
+    const r = scan();
+    const body = renderTextBody(r);
+    expect(body).not.toContain('kaito-pc');
+    expect(body).not.toMatch(/52:54:00:7c/);
+    expect(body).toContain('198.51.100.7');
+    expect(body).toContain('My public destination address 198.51.100.7 is kept');
+    expect(r.destinations).toEqual(['198.51.100.7']);
+
+    const reply = renderTextBody(akamai());
+    expect(reply).not.toContain('192.168.1.130');
+    expect(reply).not.toContain('00:15:5d');
+    expect(reply).not.toContain('kaito-pc');
+    expect(reply).toMatch(
+      /2026-11-21T09:20:05\+09:00\s+Asia\/Tokyo\s+TCP\s+23\.205\.116\.42\s+443\s+\[LAN-1\]\s+60722\s+ACK/,
+    );
+    expect(reply).toContain('SRC=23.205.116.42 DST=[LAN-1]');
+  });
+
+  it('masks what the user typed into the summary too', () => {
+    const r = akamai({ summary: 'My PC kaito-pc (192.168.1.130, MAC 00:15:5d:a4:41:08) got these.' });
+    expect(r.summary.en).toBe('My PC [host-1] ([LAN-1], MAC [MAC]) got these.');
+  });
+
+  it('keeps everything when redaction is switched off', () => {
+    const body = renderTextBody(akamai({ redact: false }));
+    expect(body).toContain('kaito-pc');
+    expect(body).toContain('DST=192.168.1.130');
+    expect(body).toContain('MAC=00:15:5d:a4:41:08:34:60:f9:97:55:d5:08:00');
+  });
+
+  it('appends a Japanese copy on request, English first', () => {
+    const body = renderTextBody(akamai({ japaneseCopy: true }));
+    expect(body.indexOf('Hello,')).toBeLessThan(body.indexOf('----- 日本語 (Japanese copy) -----'));
+    expect(body).toContain('日時 (ISO 8601)');
+    expect(body).toContain('AS20940 は Akamai (AKAMAI-ASN1)');
+    expect(body).toMatch(/私のファイアウォールは.*23\.205\.116\.42（AS20940, Akamai International B\.V\.）/);
+  });
+});
+
+describe('harmless-verdict warning', () => {
+  it('explains in English and Japanese why reporting CDN replies is unlikely to help', () => {
+    const r = akamai();
+    expect(r.warning?.en).toMatch(/late replies from a CDN server/);
+    expect(r.warning?.ja).toMatch(/CDN サーバーからの遅れた応答/);
+    // The warning is for the user, not for the abuse desk.
+    expect(renderTextBody(r)).not.toContain(r.warning?.en ?? '?');
+  });
+
+  it.each(['cdn-connection', 'streaming', 'p2p-download', 'stale-local'] as const)('warns for %s', (id) => {
+    const r = buildReport(
+      { host: AKAMAI_EDGE.ip, events: ufwEvents('ufw-akamai-reply.log'), attribution: AKAMAI_EDGE, verdict: { id } },
+      OPTIONS,
+    );
+    expect(r.warning?.en.length).toBeGreaterThan(40);
+    expect(r.warning?.ja).toMatch(/[ぁ-んァ-ン]/);
+  });
+
+  it('does not warn for a scan', () => {
+    expect(scan().warning).toBeNull();
+  });
+});
+
+describe('recipient', () => {
+  it('takes the RDAP abuse contact of the source', () => {
+    expect(scan()).toMatchObject({ recipient: 'abuse@hosting.example', recipientSource: 'rdap' });
+  });
+  it('falls back to the knowledge table for Akamai addresses without RDAP', () => {
+    expect(akamai()).toMatchObject({ recipient: 'abuse@akamai.com', recipientSource: 'knowledge' });
+  });
+  it('lets the user override it', () => {
+    expect(akamai({ recipient: 'noc@isp.example' })).toMatchObject({
+      recipient: 'noc@isp.example',
+      recipientSource: 'user',
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Attribution } from '../../../main/core/model/attribution';
+import type { ConnectionEvent, TcpFlag } from '../../../main/core/model/event';
+import { monthFromName } from '../../../main/core/time/parts';
+import { zonedToUtc } from '../../../main/core/time/zone';
+
+export const FIXTURES = join(__dirname, '../../fixtures/report');
+
+/**
+ * Reads the ufw fixture lines into events for the pure report tests only (the real parsers are the import
+ * helper's; the CLI test goes through them). Zoneless lines are placed in `zone` in `year`, as the import does.
+ */
+export function ufwEvents(file: string, zone = 'Asia/Tokyo', year = 2026): ConnectionEvent[] {
+  const lines = readFileSync(join(FIXTURES, file), 'utf8').split('\n').filter(Boolean);
+  return lines.map((raw, i) => {
+    const kv = (k: string): string | undefined => new RegExp(`\\b${k}=(\\S*)`).exec(raw)?.[1];
+    const flags = (['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG'] as TcpFlag[]).filter((f) =>
+      new RegExp(` ${f}\\b`).test(raw.split('RES=')[1] ?? ''),
+    );
+    let ts: string;
+    let tsUtc: number;
+    const iso = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-]\d{2}:\d{2})/.exec(raw);
+    if (iso) {
+      ts = `${iso[1]}${iso[2]}`;
+      tsUtc = Date.parse(ts);
+    } else {
+      const m = /^([A-Z][a-z]{2}) +(\d+) (\d{2}):(\d{2}):(\d{2})/.exec(raw);
+      if (!m) throw new Error(`not a syslog line: ${raw}`);
+      const month = monthFromName(m[1] ?? '') ?? 1;
+      const local = Date.UTC(year, month - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+      ts = new Date(local).toISOString().slice(0, 19);
+      tsUtc = zonedToUtc(local, zone);
+    }
+    const proto = (kv('PROTO') ?? '').toLowerCase();
+    return {
+      time: null,
+      ts,
+      tsUtc,
+      zone,
+      proto: proto === '2' ? 'igmp' : proto,
+      src: kv('SRC') ?? '',
+      sport: kv('SPT') ? Number(kv('SPT')) : null,
+      dst: kv('DST') ?? '',
+      dport: kv('DPT') ? Number(kv('DPT')) : null,
+      action: 'drop',
+      flags,
+      direction: 'in',
+      format: 'netfilter',
+      line: i + 1,
+      raw,
+    } satisfies ConnectionEvent;
+  });
+}
+
+export const SCANNER: Attribution = {
+  ip: '45.155.205.10',
+  asn: 64500,
+  asOrg: 'EXAMPLE-HOSTING',
+  country: 'NL',
+  ptr: null,
+  ptrConfirmed: null,
+  rdap: { name: 'EXAMPLE-NET', org: 'Example Hosting B.V.', country: 'NL', abuseEmail: 'abuse@hosting.example' },
+  owner: null,
+  role: 'hosting',
+  confidence: 'medium',
+  evidence: [{ kind: 'asn', detail: '45.155.205.10 is announced by AS64500 (EXAMPLE-HOSTING)' }],
+};
+
+export const AKAMAI_EDGE: Attribution = {
+  ip: '23.205.116.42',
+  asn: 20940,
+  asOrg: 'Akamai International B.V.',
+  country: 'EU',
+  ptr: 'a23-205-116-42.deploy.static.akamaitechnologies.com',
+  ptrConfirmed: true,
+  rdap: null,
+  owner: 'akamai',
+  role: 'cdn-edge',
+  confidence: 'high',
+  evidence: [{ kind: 'asn', detail: 'AS20940 is Akamai (AKAMAI-ASN1)', detailJa: 'AS20940 は Akamai (AKAMAI-ASN1)' }],
+};
+
+export const hostEvents = (events: ConnectionEvent[], ip: string): ConnectionEvent[] =>
+  events.filter((e) => e.src === ip || e.dst === ip);
