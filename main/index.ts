@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, ipcMain, session } from 'electron';
 import { ipcEventName } from '../preload/contract';
-import { createSystemSocketSource } from './adapters/sockets/systeminformation';
+import { createLiveSocketSource } from './adapters/sockets';
 import { createAppContext, type AppContext } from './app-context';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -33,7 +33,7 @@ void app.whenReady().then(() => {
       dataDir: app.getPath('userData'),
       systemLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     },
-    socketSource: createSystemSocketSource(),
+    socketSource: createLiveSocketSource(),
     emit: (event, payload) => {
       if (win && !win.isDestroyed()) win.webContents.send(ipcEventName(event), payload);
     },

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createSystemSocketSource, type SocketSource } from '../adapters/sockets/systeminformation';
+import { createLiveSocketSource, type SocketSource } from '../adapters/sockets';
 import type { SocketObservation } from '../core/model/socket';
 import { formatTable, type CliIo } from './io';
 
@@ -29,7 +29,7 @@ export function sortSockets(sockets: SocketObservation[]): SocketObservation[] {
 export async function socketsCommand(
   argv: string[],
   io: CliIo,
-  source: SocketSource = createSystemSocketSource(),
+  source: SocketSource = createLiveSocketSource(),
 ): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
   const sockets = sortSockets(await source.poll());

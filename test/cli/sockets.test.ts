@@ -1,5 +1,6 @@
 import { createServer, connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { createLiveSocketSource } from '../../main/adapters/sockets';
 import { createSystemSocketSource } from '../../main/adapters/sockets/systeminformation';
 import type { CliIo } from '../../main/cli/io';
 import { runCli } from '../../main/cli/main';
@@ -76,14 +77,17 @@ describe('netwhy sockets', () => {
     expect(await runCli(['frobnicate'], c.io)).toBe(2);
   });
 
-  it('lists this machine’s real sockets with process names (live)', async () => {
+  it.each([
+    ['this OS’s live source', createLiveSocketSource],
+    ['systeminformation', createSystemSocketSource],
+  ])('lists this machine’s real sockets with process names (live, %s)', async (_name, create) => {
     const server = createServer(() => undefined);
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const port = (server.address() as { port: number }).port;
     const client = connect(port, '127.0.0.1');
     await new Promise<void>((done) => client.once('connect', () => done()));
     try {
-      const sockets = await createSystemSocketSource().poll();
+      const sockets = await create().poll();
       const ours = sockets.filter((s) => s.localPort === port || s.remotePort === port);
       expect(ours.length).toBeGreaterThanOrEqual(2);
       expect(ours.every((s) => s.pid === process.pid)).toBe(true);

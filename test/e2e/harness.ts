@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppContext, type AppContext, type AppContextOptions } from '../../main/app-context';
-import { createSystemSocketSource } from '../../main/adapters/sockets/systeminformation';
+import { createLiveSocketSource } from '../../main/adapters/sockets';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import type { Handlers } from '../../main/ipc/types';
@@ -118,7 +118,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const target: { page?: Page } = {};
   const ctx = createAppContext({
     databasePath: options.databasePath ?? join(dataDir, 'netwhy.sqlite'),
-    socketSource: options.socketSource ?? createSystemSocketSource(),
+    socketSource: options.socketSource ?? createLiveSocketSource(),
     ...(options.now ? { now: options.now } : {}),
     info: { version: 'e2e', platform: process.platform, dataDir, systemLanguage: options.systemLanguage ?? 'en-US' },
     emit: (event, payload) => {

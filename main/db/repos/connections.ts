@@ -25,6 +25,15 @@ const COLUMNS = `id, key, protocol, family, local_address AS localAddress, local
   process_path AS processPath, state, state_since AS stateSince, first_seen AS firstSeen,
   last_seen AS lastSeen, closed_at AS closedAt`;
 
+/** Identity and state of the open connections: all a poll needs to compare against. */
+export function listOpenConnectionKeys(db: Database): { id: number; key: string; state: string }[] {
+  return db.prepare('SELECT id, key, state FROM connections WHERE closed_at IS NULL').all() as {
+    id: number;
+    key: string;
+    state: string;
+  }[];
+}
+
 export function listOpenConnections(db: Database): ConnectionRow[] {
   return db.prepare(`SELECT ${COLUMNS} FROM connections WHERE closed_at IS NULL`).all() as ConnectionRow[];
 }
@@ -82,9 +91,9 @@ export function insertConnection(db: Database, args: { key: string; socket: Sock
   return id;
 }
 
-export function touchConnections(db: Database, args: { ids: readonly number[]; at: number }): void {
-  const stmt = db.prepare('UPDATE connections SET last_seen = ? WHERE id = ?');
-  for (const id of args.ids) stmt.run(args.at, id);
+/** Moves last_seen forward for every open connection (the poll saw them all). */
+export function touchOpenConnections(db: Database, args: { at: number }): void {
+  db.prepare('UPDATE connections SET last_seen = ? WHERE closed_at IS NULL').run(args.at);
 }
 
 export function changeConnectionState(db: Database, args: { id: number; state: string; at: number }): void {
