@@ -4,6 +4,7 @@
  * IPv6 on one code path (this runs once, not per lookup).
  */
 import {
+  IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
   IPDB_HEADER_BYTES,
   IPDB_MAGIC,
@@ -236,6 +237,8 @@ export function buildIpDatabase(input: IpdbBuildInput): IpdbBuildOutput {
   const putU32 = (offset: number, values: ArrayLike<number>): void => {
     for (let i = 0; i < values.length; i++) view.setUint32(offset + i * 4, values[i] ?? 0, true);
   };
+  putU32(at.v4Bucket, bucketsOf(t4.starts.map(Number)));
+  putU32(at.v6Bucket, bucketsOf(t6.starts.map((s) => Number(s >> 96n))));
   putU32(at.v4Start, t4.starts.map(Number));
   putU32(at.v4Rec, t4.records);
   for (let w = 0; w < 4; w++) {
@@ -253,4 +256,18 @@ export function buildIpDatabase(input: IpdbBuildInput): IpdbBuildOutput {
   bytes.set(strBytes, at.strBytes);
   bytes.set(metaBytes, at.meta);
   return { bytes, meta };
+}
+
+/** The first-level index described at IPDB_BUCKETS, from each range's first 32-bit word. */
+export function bucketsOf(firstWord: readonly number[]): Uint32Array {
+  const bucket = new Uint32Array(IPDB_BUCKETS + 1);
+  let i = 0;
+  const n = firstWord.length;
+  for (let k = 0; k < IPDB_BUCKETS; k++) {
+    const bound = k * 65536;
+    while (i + 1 < n && (firstWord[i + 1] ?? 0) < bound) i++;
+    bucket[k] = i;
+  }
+  bucket[IPDB_BUCKETS] = n - 1;
+  return bucket;
 }

@@ -6,6 +6,7 @@
  */
 import { parseIPv4Fast, parseIPv6Into } from './ip-fast';
 import {
+  IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
   IPDB_HEADER_BYTES,
   IPDB_MAGIC,
@@ -34,8 +35,6 @@ export class IpdbFormatError extends Error {
   override name = 'IpdbFormatError';
 }
 
-const BUCKETS = 65536;
-
 export class IpDatabase implements IpDatabaseLike {
   readonly meta: IpDatabaseMeta;
   readonly header: IpdbHeader;
@@ -52,7 +51,7 @@ export class IpDatabase implements IpDatabaseLike {
   private readonly strOff: Uint32Array;
   private readonly strBytes: Uint8Array;
   private strings: string | null = null;
-  /** First-level index on the top 16 bits: see buildBuckets. */
+  /** First-level index on the top 16 bits: see IPDB_BUCKETS. */
   private readonly v4Bucket: Uint32Array;
   private readonly v6Bucket: Uint32Array;
   private readonly results: (IpLookupResult | null | undefined)[];
@@ -106,8 +105,11 @@ export class IpDatabase implements IpDatabaseLike {
     const metaText = new TextDecoder().decode(new Uint8Array(buf, base + at.meta, header.metaBytes));
     this.meta = JSON.parse(metaText) as IpDatabaseMeta;
     if (this.v4Start[0] !== 0 || this.v6W0[0] !== 0) throw new IpdbFormatError('IP database ranges do not start at 0');
-    this.v4Bucket = buildBuckets(this.v4Start);
-    this.v6Bucket = buildBuckets(this.v6W0);
+    this.v4Bucket = u32s(at.v4Bucket, IPDB_BUCKETS + 1);
+    this.v6Bucket = u32s(at.v6Bucket, IPDB_BUCKETS + 1);
+    if (this.v4Bucket[IPDB_BUCKETS] !== header.v4Count - 1 || this.v6Bucket[IPDB_BUCKETS] !== header.v6Count - 1) {
+      throw new IpdbFormatError('IP database index does not match its ranges');
+    }
     this.results = new Array<IpLookupResult | null | undefined>(header.recordCount).fill(undefined);
     this.results[0] = null;
   }
@@ -185,23 +187,4 @@ export class IpDatabase implements IpDatabaseLike {
     this.strings ??= new TextDecoder().decode(this.strBytes);
     return this.strings.slice(this.strOff[index] ?? 0, this.strOff[index + 1] ?? 0);
   }
-}
-
-/**
- * bucket[k] = index of the last range whose first word is below k<<16 (0 if none); bucket[65536] = last index.
- * For an address in bucket k the answer then lies in [bucket[k], bucket[k+1]]: its range starts at or before it
- * (so not before bucket[k], whose start is below the bucket) and below the next bucket (so not after bucket[k+1]).
- * Comparing the first word strictly keeps this right for IPv6 ranges starting at k<<16 with a non-zero tail.
- */
-function buildBuckets(firstWord: Uint32Array): Uint32Array {
-  const bucket = new Uint32Array(BUCKETS + 1);
-  let i = 0;
-  const n = firstWord.length;
-  for (let k = 0; k < BUCKETS; k++) {
-    const bound = k * 65536;
-    while (i + 1 < n && (firstWord[i + 1] ?? 0) < bound) i++;
-    bucket[k] = i;
-  }
-  bucket[BUCKETS] = n - 1;
-  return bucket;
 }
