@@ -14,6 +14,7 @@ const WORDS: Record<string, Action> = {
   discarded: 'drop',
   reject: 'reject',
   rejected: 'reject',
+  rej: 'reject',
   deny: 'deny',
   denied: 'deny',
   block: 'deny',

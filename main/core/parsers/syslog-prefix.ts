@@ -1,5 +1,5 @@
 import type { TimeParts } from '../model/event';
-import { monthFromName } from '../time/parts';
+import { monthFromName, parseClock } from '../time/parts';
 
 /**
  * What a logging pipeline puts in front of a router's own words: an optional <PRI>, a timestamp in one of the
@@ -24,6 +24,9 @@ const BSD = /^([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}
 const CTIME = /^\[?(?:[A-Z][a-z]{2})\s+([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\d{4})\]?\s+/;
 // RFC 5424 / RFC 3339 / journald short-iso / "2014-05-12 14:33:55": date, time, optional fraction and offset.
 const ISO = /^(?:1\s+)?(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\s+/;
+// Japanese routers and Yamaha `show log`: "2012/06/19 10:10:44: ", "2024年11月21日 午後3:04:05 ".
+const SLASH =
+  /^(\d{4})[/年-](\d{1,2})[/月-](\d{1,2})日?\s*(?:\([^)]*\)\s*)?((?:午前|午後)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)(?::\s|\s+|$)/;
 // Kernel uptime stamp: "[ 3529.289825]" or "[12345.678]".
 const UPTIME = /^\[\s*\d+\.\d+\]\s*/;
 // A program tag: "kernel:", "filterlog[123]:", "sshd[42]:".
@@ -69,6 +72,14 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
       offsetMinutes: offsetOf(m[8]),
     });
     return { time, rest: text.slice(m[0].length) };
+  }
+  m = SLASH.exec(text);
+  if (m) {
+    const clock = parseClock(m[4] ?? '');
+    if (clock) {
+      const time = clean({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), ...clock });
+      return { time, rest: text.slice(m[0].length) };
+    }
   }
   m = CTIME.exec(text);
   if (m) {
