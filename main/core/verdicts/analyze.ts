@@ -1,0 +1,264 @@
+import type { Attribution } from '../model/attribution';
+import type { ConnectionEvent } from '../model/event';
+import { VERDICT_IDS, type Severity, type Verdict, type VerdictId } from '../model/verdict';
+import { siteChains, type DnsRecord } from './dns-cache';
+import { laneFor, type Lane } from './lane';
+import { internetRemotes, linkToThisPc, socketsFromEvents, type LinkFinding } from './link';
+import { isLocalAddress, toPacket, type Packet } from './packets';
+import { RULES } from './rules';
+import type { Group, LocalSocket, VerdictRule, World } from './types';
+import { findP2pPorts, measureScan } from './world';
+
+export interface AnalyzeContext {
+  attributions: Map<string, Attribution>;
+  /** Live sockets of this PC (the Connections monitor), if any. */
+  sockets?: readonly LocalSocket[];
+  /** Records from the PC's DNS cache (ipconfig /displaydns, resolver logs). */
+  dnsCache?: readonly DnsRecord[];
+  now?: number;
+}
+
+export interface FlowVerdict {
+  remote: string;
+  proto: string;
+  remotePort: number | null;
+  localPort: number | null;
+  direction: 'in' | 'out' | null;
+  events: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** Line numbers (in their files) of the first events, for "show me the lines". */
+  lines: number[];
+  verdict: Verdict;
+}
+
+export interface PortCount {
+  proto: string;
+  port: number;
+  count: number;
+}
+
+export interface HostSummary {
+  ip: string;
+  attribution: Attribution | null;
+  lane: Lane;
+  events: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  protocols: Record<string, number>;
+  /** Local ports the host reached or used, most frequent first. */
+  ports: PortCount[];
+  /** The host's own ports (80/443 for a server), most frequent first. */
+  remotePorts: PortCount[];
+  actions: Record<string, number>;
+  verdict: Verdict;
+  /** Verdict id -> flows with it, when the host's flows disagree. */
+  flowVerdicts: Partial<Record<VerdictId, number>>;
+  links: LinkFinding[];
+  sites: string[][];
+}
+
+export interface AnalysisSummary {
+  events: number;
+  hosts: number;
+  flows: number;
+  hostsByVerdict: Record<VerdictId, number>;
+  eventsByVerdict: Record<VerdictId, number>;
+  hostsBySeverity: Record<Severity, number>;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  links: LinkFinding[];
+}
+
+export interface Analysis {
+  hosts: HostSummary[];
+  flows: FlowVerdict[];
+  summary: AnalysisSummary;
+}
+
+const RULE_BY_VERDICT = new Map<VerdictId, VerdictRule>(RULES.map((r) => [r.verdict, r]));
+
+function judge(group: Group, world: World): { verdict: Verdict; rule: VerdictRule } {
+  for (const rule of RULES) {
+    const m = rule.match({ group, world });
+    if (!m) continue;
+    return {
+      verdict: { id: rule.verdict, severity: rule.severity, rule: rule.id, ...rule.text(m.vars), evidence: m.evidence },
+      rule,
+    };
+  }
+  throw new Error('the unknown rule always matches');
+}
+
+const flowKey = (p: Packet): string => `${p.proto}|${p.remotePort ?? ''}|${p.localPort ?? ''}|${p.inbound}`;
+
+function count<T extends string | number>(items: Iterable<T>): Map<T, number> {
+  const m = new Map<T, number>();
+  for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
+  return m;
+}
+
+function portCounts(packets: readonly Packet[], side: 'localPort' | 'remotePort'): PortCount[] {
+  const m = count(packets.filter((p) => p[side] !== null).map((p) => `${p.proto}|${p[side]}`));
+  return [...m]
+    .map(([k, n]) => ({ proto: k.split('|')[0] as string, port: Number(k.split('|')[1]), count: n }))
+    .sort((a, b) => b.count - a.count || a.port - b.port);
+}
+
+/** Earliest and latest time of packets (no spread: logs can hold millions). */
+function span(packets: readonly Packet[]): [number | null, number | null] {
+  let lo: number | null = null;
+  let hi: number | null = null;
+  for (const p of packets) {
+    if (p.ts === null) continue;
+    if (lo === null || p.ts < lo) lo = p.ts;
+    if (hi === null || p.ts > hi) hi = p.ts;
+  }
+  return [lo, hi];
+}
+
+/** A host's headline: a scan or a local program outweighs everything; otherwise the verdict of most events. */
+const HEADLINE_FIRST: VerdictId[] = ['scan', 'stale-local', 'p2p-download'];
+
+/**
+ * Judges every flow and every remote host of a set of events (one import, several files, or a paste), using
+ * the attributions the caller looked up, this PC's sockets and DNS cache when given. Pure and deterministic.
+ */
+export function analyzeEvents(events: readonly ConnectionEvent[], ctx: AnalyzeContext): Analysis {
+  const packets = events.map(toPacket).filter((p) => p.remote !== '' && !isLocalAddress(p.remote));
+  const sockets = [...(ctx.sockets ?? []), ...socketsFromEvents(events)];
+  const byHost = new Map<string, Packet[]>();
+  for (const p of packets) {
+    const list = byHost.get(p.remote);
+    if (list) list.push(p);
+    else byHost.set(p.remote, [p]);
+  }
+  for (const ip of internetRemotes(ctx.sockets ?? [])) if (!byHost.has(ip)) byHost.set(ip, []);
+
+  const world: World = {
+    attributions: ctx.attributions,
+    sockets,
+    scans: new Map(),
+    p2pPorts: findP2pPorts(packets, sockets, ctx.attributions),
+    sites: siteChains(ctx.dnsCache ?? []),
+    now: ctx.now ?? null,
+  };
+  for (const [ip, list] of byHost) {
+    const finding = measureScan(list);
+    if (finding) world.scans.set(ip, finding);
+  }
+
+  const flows: FlowVerdict[] = [];
+  const hosts: HostSummary[] = [];
+  for (const [ip, list] of byHost) {
+    const attribution = ctx.attributions.get(ip) ?? null;
+    const groups = new Map<string, Packet[]>();
+    for (const p of list) {
+      const k = flowKey(p);
+      const g = groups.get(k);
+      if (g) g.push(p);
+      else groups.set(k, [p]);
+    }
+    const judged: { verdict: Verdict; packets: Packet[] }[] = [];
+    for (const g of groups.values()) {
+      const { verdict } = judge({ remote: ip, packets: g, attribution }, world);
+      judged.push({ verdict, packets: g });
+      const first = g[0] as Packet;
+      const [firstSeen, lastSeen] = span(g);
+      flows.push({
+        remote: ip,
+        proto: first.proto,
+        remotePort: first.remotePort,
+        localPort: first.localPort,
+        direction: first.inbound === null ? null : first.inbound ? 'in' : 'out',
+        events: g.length,
+        firstSeen,
+        lastSeen,
+        lines: g.slice(0, 5).map((p) => p.event.line),
+        verdict,
+      });
+    }
+    hosts.push(summarizeHost(ip, attribution, list, judged, world, sockets));
+  }
+  hosts.sort((a, b) => b.events - a.events || a.ip.localeCompare(b.ip));
+  return { hosts, flows, summary: summarize(packets, hosts, flows, sockets) };
+}
+
+function summarizeHost(
+  ip: string,
+  attribution: Attribution | null,
+  packets: Packet[],
+  judged: { verdict: Verdict; packets: Packet[] }[],
+  world: World,
+  sockets: LocalSocket[],
+): HostSummary {
+  const eventsBy = new Map<VerdictId, number>();
+  const flowsBy: Partial<Record<VerdictId, number>> = {};
+  for (const j of judged) {
+    eventsBy.set(j.verdict.id, (eventsBy.get(j.verdict.id) ?? 0) + j.packets.length);
+    flowsBy[j.verdict.id] = (flowsBy[j.verdict.id] ?? 0) + 1;
+  }
+  let headline: VerdictId | undefined = HEADLINE_FIRST.find((v) => eventsBy.has(v));
+  if (!headline) {
+    headline = [...eventsBy].sort(
+      (a, b) => b[1] - a[1] || VERDICT_IDS.indexOf(a[0]) - VERDICT_IDS.indexOf(b[0]),
+    )[0]?.[0];
+  }
+  // The host-level text speaks about all packets that share the headline verdict.
+  const merged = judged.filter((j) => j.verdict.id === headline).flatMap((j) => j.packets);
+  const rule = headline ? RULE_BY_VERDICT.get(headline) : undefined;
+  const m = rule?.match({ group: { remote: ip, packets: merged, attribution }, world });
+  const verdict: Verdict =
+    rule && m
+      ? { id: rule.verdict, severity: rule.severity, rule: rule.id, ...rule.text(m.vars), evidence: m.evidence }
+      : (judged.find((j) => j.verdict.id === headline)?.verdict ??
+        judge({ remote: ip, packets, attribution }, world).verdict);
+  const [firstSeen, lastSeen] = span(packets);
+  const process = sockets.find((s) => s.remoteAddress === ip && s.processName)?.processName ?? null;
+  return {
+    ip,
+    attribution,
+    lane: laneFor(attribution, { verdict: verdict.id, process }),
+    events: packets.length,
+    firstSeen,
+    lastSeen,
+    protocols: Object.fromEntries(count(packets.map((p) => p.proto))),
+    ports: portCounts(packets, 'localPort'),
+    remotePorts: portCounts(packets, 'remotePort'),
+    actions: Object.fromEntries(count(packets.map((p) => p.event.action))),
+    verdict,
+    flowVerdicts: flowsBy,
+    links: linkToThisPc(packets, sockets),
+    sites: world.sites.get(ip) ?? [],
+  };
+}
+
+function summarize(
+  packets: Packet[],
+  hosts: HostSummary[],
+  flows: FlowVerdict[],
+  sockets: LocalSocket[],
+): AnalysisSummary {
+  const zero = <K extends string>(keys: readonly K[]): Record<K, number> =>
+    Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  const hostsByVerdict = zero(VERDICT_IDS);
+  const eventsByVerdict = zero(VERDICT_IDS);
+  const hostsBySeverity = zero(['info', 'notice', 'warning'] as const);
+  for (const h of hosts) {
+    hostsByVerdict[h.verdict.id]++;
+    hostsBySeverity[h.verdict.severity]++;
+  }
+  for (const f of flows) eventsByVerdict[f.verdict.id] += f.events;
+  const [firstSeen, lastSeen] = span(packets);
+  return {
+    events: packets.length,
+    hosts: hosts.length,
+    flows: flows.length,
+    hostsByVerdict,
+    eventsByVerdict,
+    hostsBySeverity,
+    firstSeen,
+    lastSeen,
+    links: linkToThisPc(packets, sockets),
+  };
+}

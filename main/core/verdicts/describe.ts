@@ -1,0 +1,124 @@
+import type { Attribution, Evidence } from '../model/attribution';
+import type { LocalizedText } from '../model/verdict';
+import type { Packet } from './packets';
+import type { TextVars } from './types';
+
+export function evidence(kind: string, en: string, ja: string): Evidence {
+  return { kind, detail: en, detailJa: ja };
+}
+
+/** Fills {name} placeholders; unknown names stay visible so a missing value is noticed in tests. */
+export function fill(template: string, vars: TextVars): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export function localized(en: string, ja: string, vars: TextVars): LocalizedText {
+  return { en: fill(en, vars), ja: fill(ja, vars) };
+}
+
+const OWNER_NAMES: Record<string, string> = {
+  akamai: 'Akamai',
+  linode: 'Akamai Connected Cloud (Linode)',
+  cloudflare: 'Cloudflare',
+  fastly: 'Fastly',
+  google: 'Google',
+  amazon: 'Amazon',
+  microsoft: 'Microsoft',
+  apple: 'Apple',
+};
+
+/** "Akamai", "Akamai Connected Cloud (Linode)", the AS name, or null. */
+export function ownerName(a: Attribution | null): string | null {
+  if (!a) return null;
+  if (isAkamaiCloud(a)) return 'Akamai Connected Cloud (Linode)';
+  if (a.owner) return OWNER_NAMES[a.owner] ?? a.owner;
+  return a.asOrg ?? a.rdap?.org ?? null;
+}
+
+export function isAkamai(a: Attribution | null): boolean {
+  return a?.owner === 'akamai' || a?.owner === 'linode';
+}
+
+/** AS63949, ex-Linode: rented virtual machines, not the CDN (DOMAIN.md §1). */
+export function isAkamaiCloud(a: Attribution | null): boolean {
+  return (
+    a !== null && (a.asn === 63949 || a.owner === 'linode' || (a.owner === 'akamai' && a.role === 'cloud-customer'))
+  );
+}
+
+/** A content-delivery edge (or Private Relay / scrubbing): serves other companies' sites. */
+export function isCdn(a: Attribution | null): boolean {
+  return a !== null && (a.role === 'cdn-edge' || a.role === 'private-relay' || a.role === 'ddos-scrubbing');
+}
+
+/** Any server network: CDN, hosting, cloud. Servers answer; they rarely knock. */
+export function isServerNetwork(a: Attribution | null): boolean {
+  return a !== null && (isCdn(a) || a.role === 'hosting' || a.role === 'cloud-customer' || a.role === 'dns');
+}
+
+/** Owner phrase for texts: "Akamai (AS20940)" / "Akamai（AS20940）"; the AS name when no owner is known. */
+export function ownerVars(a: Attribution | null): TextVars {
+  const name = ownerName(a);
+  const as = a?.asn ? `AS${a.asn}` : null;
+  return {
+    owner: name ? (as ? `${name}, ${as}` : name) : 'an unidentified network',
+    ownerJa: name ? (as ? `${name}、${as}` : name) : '所有者不明のネットワーク',
+    ownerShort: name ?? 'an unknown owner',
+    ownerShortJa: name ?? '不明な所有者',
+  };
+}
+
+/** The attribution facts every verdict shows: AS, country, PTR, and the PC's DNS cache chain. */
+export function ownerEvidence(a: Attribution | null, sites: string[][] | undefined): Evidence[] {
+  const out: Evidence[] = [];
+  if (a?.asn) {
+    const org = a.asOrg ? ` ${a.asOrg}` : '';
+    out.push(evidence('asn', `AS${a.asn}${org}`, `AS${a.asn}${org}`));
+  }
+  if (a?.country) out.push(evidence('country', `Country: ${a.country}`, `国: ${a.country}`));
+  if (a?.ptr) {
+    const ok = a.ptrConfirmed ? ' (forward-confirmed)' : '';
+    const okJa = a.ptrConfirmed ? '（正引きで確認済み）' : '';
+    out.push(evidence('ptr', `Reverse DNS: ${a.ptr}${ok}`, `逆引き: ${a.ptr}${okJa}`));
+  }
+  for (const chain of (sites ?? []).slice(0, 3)) {
+    const text = chain.join(' → ');
+    out.push(evidence('dns-cache', `This PC's DNS cache: ${text}`, `このPCのDNSキャッシュ: ${text}`));
+  }
+  return out;
+}
+
+/** "443", "443, 80", "22, 23, 80 … (200 ports)". */
+export function portList(ports: Iterable<number>, max = 8): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const head = sorted.slice(0, max).join(', ');
+  return sorted.length > max ? `${head} … (${sorted.length})` : head;
+}
+
+export function flagList(packets: readonly Packet[]): string {
+  const seen = new Set<string>();
+  for (const p of packets) {
+    if (p.proto !== 'tcp') continue;
+    seen.add(p.event.flags.length ? p.event.flags.join('+') : p.shape.toUpperCase());
+  }
+  return [...seen].slice(0, 4).join(', ');
+}
+
+export function timeSpan(packets: readonly Packet[]): { first: string | null; last: string | null } {
+  let first: Packet | null = null;
+  let last: Packet | null = null;
+  for (const p of packets) {
+    if (p.ts === null) continue;
+    if (!first || p.ts < (first.ts ?? 0)) first = p;
+    if (!last || p.ts > (last.ts ?? 0)) last = p;
+  }
+  return { first: first?.event.ts ?? null, last: last?.event.ts ?? null };
+}
+
+export function countEvidence(packets: readonly Packet[]): Evidence {
+  const n = packets.length;
+  const { first, last } = timeSpan(packets);
+  const when = first ? (first === last ? ` at ${first}` : ` from ${first} to ${last}`) : '';
+  const whenJa = first ? (first === last ? `（${first}）` : `（${first} 〜 ${last}）`) : '';
+  return evidence('count', `${n} log line(s)${when}`, `ログ ${n} 行${whenJa}`);
+}

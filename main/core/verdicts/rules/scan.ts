@@ -1,0 +1,89 @@
+import {
+  countEvidence,
+  evidence,
+  flagList,
+  isAkamaiCloud,
+  isServerNetwork,
+  localized,
+  ownerEvidence,
+  ownerVars,
+  portList,
+} from '../describe';
+import { isScanShaped } from '../packets';
+import { THRESHOLDS } from '../thresholds';
+import type { RuleMatch, TextVars, VerdictRule } from '../types';
+
+export const scan: VerdictRule = {
+  id: 'scan.psad-thresholds',
+  verdict: 'scan',
+  severity: 'warning',
+  match({ group, world }): RuleMatch | null {
+    const finding = world.scans.get(group.remote);
+    if (!finding) return null;
+    const packets = group.packets.filter(isScanShaped);
+    if (!packets.length) return null;
+    const a = group.attribution;
+    const hosts = finding.hosts > 1 ? ` on ${finding.hosts} addresses` : '';
+    const hostsJa = finding.hosts > 1 ? `（${finding.hosts} 個のアドレスにまたがって）` : '';
+    const stealth = finding.stealth
+      ? " Some packets carried flag combinations that no normal program sends (NULL, XMAS or SYN+FIN) — a scanner's trick to slip past firewalls."
+      : '';
+    const stealthJa = finding.stealth
+      ? '一部のパケットには、通常のプログラムが決して送らないフラグの組み合わせ（NULL、XMAS、SYN+FIN）が使われていました。ファイアウォールをすり抜けるためのスキャナーの手口です。'
+      : '';
+    const cloud = isAkamaiCloud(a)
+      ? " The address belongs to Akamai Connected Cloud (formerly Linode), which rents virtual servers to anyone: this is one customer's server, not Akamai's content network."
+      : isServerNetwork(a)
+        ? " The address belongs to a hosting or cloud network that rents servers to the public: one customer's server is doing this, not the provider itself."
+        : '';
+    const cloudJa = isAkamaiCloud(a)
+      ? 'このアドレスは、誰でも仮想サーバーを借りられる Akamai Connected Cloud（旧 Linode）のものです。Akamai のコンテンツ配信網ではなく、その利用者の一人のサーバーが送っています。'
+      : isServerNetwork(a)
+        ? 'このアドレスは、サーバーを一般に貸し出しているホスティング／クラウド事業者のものです。事業者自身ではなく、利用者の一人のサーバーが送っています。'
+        : '';
+    const vars: TextVars = {
+      ...ownerVars(a),
+      remote: group.remote,
+      count: finding.packets,
+      ports: finding.ports.length,
+      portList: portList(finding.ports),
+      hosts,
+      hostsJa,
+      stealth,
+      stealthJa,
+      cloud,
+      cloudJa,
+      first: finding.first ?? '?',
+      last: finding.last ?? '?',
+    };
+    const ev = [
+      evidence(
+        'count',
+        `${finding.packets} scan-shaped packets to ${finding.targets} address:port targets within ${THRESHOLDS.scanWindowMs / 60_000} min (weight ${finding.weight}; scan from ${THRESHOLDS.scanWeight})`,
+        `${THRESHOLDS.scanWindowMs / 60_000} 分以内に ${finding.targets} 個の宛先（アドレス:ポート）へスキャン型のパケット ${finding.packets} 個（重み ${finding.weight}、${THRESHOLDS.scanWeight} 以上でスキャン）`,
+      ),
+      evidence('port', `Ports: ${portList(finding.ports)}`, `ポート: ${portList(finding.ports)}`),
+      evidence(
+        'flags',
+        `Packet kinds: ${flagList(packets) || finding.shapes.join(', ')}`,
+        `パケットの種類: ${flagList(packets) || finding.shapes.join(', ')}`,
+      ),
+      countEvidence(packets),
+      ...ownerEvidence(a, world.sites.get(group.remote)),
+    ];
+    return { evidence: ev, vars };
+  },
+  text: (v) => ({
+    title: localized('Port scan from {remote}', '{remote} からのポートスキャン', v),
+    explanation: localized(
+      '{remote} ({owner}) sent {count} connection attempts to {ports} different ports{hosts} between {first} and {last}. That is what a port scanner does: it knocks on many doors to find one that answers.{stealth}{cloud} Your router or firewall logged the attempts; a scan by itself does not mean anyone got in.',
+      '{remote}（{ownerJa}）が、{first} から {last} までの間に{hostsJa} {ports} 種類のポートへ {count} 回の接続を試みました。これはポートスキャンの典型で、応答するドアを探して次々にノックする行為です。{stealthJa}{cloudJa}ルーターやファイアウォールが記録していますが、スキャンされただけで侵入されたことにはなりません。',
+      v,
+    ),
+    advice: localized(
+      "Keep the router firewall on and remove port forwarding you do not need. This is worth reporting to the network's abuse contact — NetWhy can prepare the report.",
+      'ルーターのファイアウォールを有効にしたまま、不要なポート転送は削除してください。このアドレスの管理者の不正利用窓口（abuse 連絡先）へ報告する価値があります。NetWhy で報告書を作成できます。',
+      v,
+    ),
+  }),
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { VERDICT_IDS } from '../../../main/core/model/verdict';
+import { RULES } from '../../../main/core/verdicts/rules';
+
+// Values a rule fills in; the Japanese template must be complete Japanese around them.
+const VARS = {
+  owner: 'Akamai, AS20940',
+  ownerJa: 'Akamai、AS20940',
+  ownerShort: 'Akamai',
+  ownerShortJa: 'Akamai',
+  remote: '192.0.2.1',
+  count: 3,
+  ports: 3,
+  portList: '22, 23',
+  port: '443',
+  flags: 'ACK',
+  process: 'x.exe',
+  processJa: 'x.exe',
+  processName: 'x.exe',
+  processNameJa: 'x.exe',
+  state: 'CLOSE_WAIT',
+  stateMeaning: 'CLOSE_WAIT means …',
+  stateMeaningJa: 'CLOSE_WAIT は相手が閉じた状態です。',
+  service: 'RTSP',
+  serviceJa: 'RTSP',
+  hosts: '',
+  hostsJa: '',
+  stealth: '',
+  stealthJa: '',
+  cloud: '',
+  cloudJa: '',
+  first: 'a',
+  last: 'b',
+  threshold: '21',
+  site: '',
+  siteJa: '',
+  why: 'Because.',
+  whyJa: 'そのためです。',
+  proto: 'UDP',
+  protos: 'TCP',
+  remotePorts: '443',
+  inbound: 1,
+};
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+// English function words: their presence means an untranslated sentence slipped into the Japanese text.
+const ENGLISH_SENTENCE = /\b(the|and|is|are|this|that|was|your|you|from|with|of|not|it)\b/i;
+
+describe('explanation texts', () => {
+  it('every verdict id has exactly one rule', () => {
+    expect(RULES.map((r) => r.verdict).sort()).toEqual([...VERDICT_IDS].sort());
+  });
+
+  it.each(RULES.map((r) => [r.verdict, r] as const))(
+    '%s: English and Japanese, Japanese really Japanese',
+    (_id, rule) => {
+      const text = rule.text(VARS);
+      for (const part of [text.title, text.explanation, text.advice]) {
+        expect(part.en.trim().length).toBeGreaterThan(10);
+        expect(part.ja).toMatch(JAPANESE);
+        expect(part.ja).not.toMatch(ENGLISH_SENTENCE);
+        expect(part.en).not.toMatch(/\{\w+\}/);
+        expect(part.ja).not.toMatch(/\{\w+\}/);
+      }
+      // A scared reader needs the whole story: what, why, whether to worry, what to do.
+      expect(text.explanation.en.split('. ').length).toBeGreaterThanOrEqual(2);
+    },
+  );
+});
