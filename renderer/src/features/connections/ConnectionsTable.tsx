@@ -70,6 +70,7 @@ export function ConnectionsTable(props: {
                       <span className="group-name" data-testid="process-name">
                         {g.name ?? t('unknownProcess')}
                       </span>
+                      {g.name === null ? <span className="subtle">{t('unknownProcessHint')}</span> : null}
                       {g.pid !== null ? <span className="subtle">{t('pid', { pid: g.pid })}</span> : null}
                       <span className="badge">{t('connectionCount', { count: g.rows.length })}</span>
                       {g.stuckCount > 0 ? <span className="badge badge-warning">{t('stuck')}</span> : null}
