@@ -1,0 +1,111 @@
+import type { TimeParts } from '../model/event';
+import { formatOffset, offsetAt, wallTimeAt, zonedToUtc } from '../time/zone';
+
+export interface TimeOptions {
+  /** Zone the user named (--tz, the import screen's picker); when set, ts carries its offset. */
+  zone?: string | undefined;
+  /** Zone used when the user named none: this PC's. */
+  defaultZone: string;
+  /** Year for the first line without one (--year); else the current year. Later lines roll over from it. */
+  year?: number | undefined;
+  /** The current instant (ms), for the current year and today's date. */
+  now: number;
+}
+
+export interface ResolvedTime {
+  /** ISO 8601 as the log states it: offset when the line or the user's zone gives one, else local time. */
+  ts: string | null;
+  tsUtc: number | null;
+  /** The IANA zone used, or the offset the line stated ("+09:00", "Z"). */
+  zone: string | null;
+}
+
+export interface TimeResolver {
+  resolve(parts: TimeParts | null): ResolvedTime;
+}
+
+const NONE: ResolvedTime = { ts: null, tsUtc: null, zone: null };
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function isoLocal(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number | undefined): string {
+  const year = y >= 0 && y < 10_000 ? String(y).padStart(4, '0') : String(y);
+  const frac = ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`;
+  return `${year}-${pad2(mo)}-${pad2(d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${frac}`;
+}
+
+/**
+ * Places a file's time fields on the calendar. Stateful per file: year-less logs roll the year forward when the
+ * month jumps back (Dec -> Jan) and backward when a newest-first log goes Jan -> Dec, so a log running Dec 30 ->
+ * Jan 2 stays in order instead of jumping back 11 months.
+ */
+export function createTimeResolver(options: TimeOptions): TimeResolver {
+  const zone = options.zone || options.defaultZone;
+  const explicitZone = Boolean(options.zone);
+  const today = wallTimeAt(options.now, zone);
+  let year: number | undefined;
+  let lastMonth: number | undefined;
+  let lastDate: { y: number; m: number; d: number } | undefined;
+  // Offsets change at most a few times a year, on the hour: cache per local hour (logs are mostly in order).
+  let cachedHourKey = Number.NaN;
+  let cachedOffset = 0;
+
+  function inferYear(month: number): number {
+    // The contract (issue 3): --year, else the current year, for the first year-less line; later lines roll on.
+    if (year === undefined || lastMonth === undefined) return options.year ?? today.year;
+    if (month < lastMonth - 6) return year + 1;
+    if (month > lastMonth + 6) return year - 1;
+    return year;
+  }
+
+  return {
+    resolve(parts) {
+      if (!parts) return NONE;
+      let y: number;
+      let mo: number;
+      let d: number;
+      if (parts.month !== undefined && parts.day !== undefined) {
+        mo = parts.month;
+        d = parts.day;
+        if (parts.year !== undefined) y = parts.year < 100 ? 2000 + parts.year : parts.year;
+        else y = inferYear(mo);
+        year = y;
+        lastMonth = mo;
+        lastDate = { y, m: mo, d };
+      } else if (lastDate) {
+        // A time of day alone: on the date the log last stated.
+        ({ y, m: mo, d } = lastDate);
+      } else {
+        y = options.year ?? today.year;
+        mo = today.month;
+        d = today.day;
+      }
+      const { hour, minute, second, millisecond, offsetMinutes } = parts;
+      const localMs = Date.UTC(y, mo - 1, d, hour, minute, second, millisecond ?? 0);
+      const local = isoLocal(y, mo, d, hour, minute, second, millisecond);
+      if (offsetMinutes !== undefined) {
+        const off = formatOffset(offsetMinutes);
+        return { ts: local + off, tsUtc: localMs - offsetMinutes * 60_000, zone: offsetMinutes === 0 ? 'UTC' : off };
+      }
+      const hourKey = Math.floor(localMs / 3_600_000);
+      let utc: number;
+      if (hourKey === cachedHourKey) {
+        utc = localMs - cachedOffset * 60_000;
+      } else {
+        utc = zonedToUtc(localMs, zone);
+        const off = Math.round((localMs - utc) / 60_000);
+        // Cache only when the whole hour has one offset (not on a DST change night).
+        if (offsetAt(utc - 3_600_000, zone) === off && offsetAt(utc + 3_600_000, zone) === off) {
+          cachedHourKey = hourKey;
+          cachedOffset = off;
+        } else {
+          cachedHourKey = Number.NaN;
+        }
+      }
+      const ts = explicitZone ? local + formatOffset(Math.round((localMs - utc) / 60_000)) : local;
+      return { ts, tsUtc: utc, zone };
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+export type ImportSource = 'file' | 'paste' | 'syslog';
+export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface ImportRow {
+  id: number;
+  source: ImportSource;
+  file_name: string | null;
+  file_path: string | null;
+  file_size: number | null;
+  content_hash: string | null;
+  family: string | null;
+  family_confidence: number | null;
+  encoding: string | null;
+  compressed: number;
+  zone: string | null;
+  assumed_year: number | null;
+  options: string | null;
+  status: ImportStatus;
+  started_at: number;
+  finished_at: number | null;
+  updated_at: number | null;
+  bytes_total: number | null;
+  bytes_done: number;
+  lines_total: number;
+  lines_parsed: number;
+  lines_ignored: number;
+  lines_unknown: number;
+  first_ts: number | null;
+  last_ts: number | null;
+  error: string | null;
+}
+
+export type NewImport = Pick<ImportRow, 'source' | 'started_at'> &
+  Partial<Omit<ImportRow, 'id' | 'source' | 'started_at' | 'status'>>;
+
+export function createImport(db: Database, row: NewImport): number {
+  const cols = Object.keys(row).filter((k) => row[k as keyof NewImport] !== undefined);
+  const sql = `INSERT INTO imports (status, updated_at, ${cols.join(', ')}) VALUES ('running', @started_at, ${cols
+    .map((c) => `@${c}`)
+    .join(', ')})`;
+  return Number(db.prepare(sql).run(row).lastInsertRowid);
+}
+
+export function getImport(db: Database, id: number): ImportRow | undefined {
+  return db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+}
+
+/** Imports of the same content, newest first (re-import and resume look here). */
+export function findImportsByHash(db: Database, hash: string): ImportRow[] {
+  return db.prepare('SELECT * FROM imports WHERE content_hash = ? ORDER BY id DESC').all(hash) as ImportRow[];
+}
+
+export function listImports(db: Database, limit = 200): ImportRow[] {
+  return db.prepare('SELECT * FROM imports ORDER BY started_at DESC, id DESC LIMIT ?').all(limit) as ImportRow[];
+}
+
+export interface Progress {
+  bytes_done: number;
+  lines_total: number;
+  lines_parsed: number;
+  lines_ignored: number;
+  lines_unknown: number;
+  first_ts: number | null;
+  last_ts: number | null;
+  updated_at: number;
+}
+
+export function saveProgress(db: Database, id: number, p: Progress): void {
+  db.prepare(
+    `UPDATE imports SET bytes_done = @bytes_done, lines_total = @lines_total, lines_parsed = @lines_parsed,
+       lines_ignored = @lines_ignored, lines_unknown = @lines_unknown, first_ts = @first_ts, last_ts = @last_ts,
+       updated_at = @updated_at WHERE id = @id`,
+  ).run({ ...p, id });
+}
+
+export function setImportStatus(
+  db: Database,
+  id: number,
+  status: ImportStatus,
+  at: number,
+  error: string | null = null,
+): void {
+  db.prepare('UPDATE imports SET status = ?, finished_at = ?, updated_at = ?, error = ? WHERE id = ?').run(
+    status,
+    status === 'running' ? null : at,
+    at,
+    error,
+    id,
+  );
+}
+
+/** Re-opens an interrupted import for resuming (keeps what was committed). */
+export function reopenImport(db: Database, id: number, at: number, fields: Partial<ImportRow>): void {
+  const sets = Object.keys(fields).map((k) => `${k} = @${k}`);
+  db.prepare(
+    `UPDATE imports SET status = 'running', finished_at = NULL, error = NULL, updated_at = @at${
+      sets.length ? ', ' + sets.join(', ') : ''
+    } WHERE id = @id`,
+  ).run({ ...fields, at, id });
+}
+
+export function deleteImport(db: Database, id: number): void {
+  db.prepare('DELETE FROM imports WHERE id = ?').run(id);
+}
+
+export interface UnknownLineRow {
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+export function listUnknownLines(db: Database, importId: number, offset: number, limit: number): UnknownLineRow[] {
+  return db
+    .prepare('SELECT line, reason, raw FROM unknown_lines WHERE import_id = ? ORDER BY line LIMIT ? OFFSET ?')
+    .all(importId, limit, offset) as UnknownLineRow[];
+}
+
+/** One event as stored (contract column order; flags as 'SYN,ACK'). */
+export type EventValues = [
+  importId: number,
+  line: number,
+  tsUtc: number | null,
+  tsText: string | null,
+  zone: string | null,
+  proto: string,
+  src: string,
+  sport: number | null,
+  dst: string,
+  dport: number | null,
+  action: string,
+  flags: string,
+  direction: string | null,
+  iface: string | null,
+  rule: string | null,
+  length: number | null,
+  message: string | null,
+  format: string,
+  process: string | null,
+  pid: number | null,
+  state: string | null,
+  remote: string | null,
+  raw: string,
+];
+
+const EVENT_COLUMNS =
+  'import_id, line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface, rule, ' +
+  'length, message, format, process, pid, state, remote, raw';
+const EVENT_WIDTH = 23;
+/** Rows per INSERT statement: one multi-row statement costs far less than as many single-row ones. */
+export const ROWS_PER_INSERT = 40;
+
+export interface EventWriter {
+  /** Inserts rows (already flattened, EVENT_WIDTH values each); existing (import_id, line) pairs are skipped. */
+  insertEvents(flat: unknown[], rows: number): void;
+  insertUnknown(importId: number, line: number, reason: string, raw: string): void;
+}
+
+export function eventWriter(db: Database): EventWriter {
+  const row = `(${new Array(EVENT_WIDTH).fill('?').join(',')})`;
+  const many: Statement = db.prepare(
+    `INSERT OR IGNORE INTO events (${EVENT_COLUMNS}) VALUES ${new Array(ROWS_PER_INSERT).fill(row).join(',')}`,
+  );
+  const one: Statement = db.prepare(`INSERT OR IGNORE INTO events (${EVENT_COLUMNS}) VALUES ${row}`);
+  const unknown = db.prepare('INSERT OR IGNORE INTO unknown_lines (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
+  return {
+    insertEvents(flat, rows) {
+      let r = 0;
+      for (; r + ROWS_PER_INSERT <= rows; r += ROWS_PER_INSERT) {
+        many.run(flat.slice(r * EVENT_WIDTH, (r + ROWS_PER_INSERT) * EVENT_WIDTH));
+      }
+      for (; r < rows; r++) one.run(flat.slice(r * EVENT_WIDTH, (r + 1) * EVENT_WIDTH));
+    },
+    insertUnknown(importId, line, reason, raw) {
+      unknown.run(importId, line, reason, raw);
+    },
+  };
+}
+
+export const EVENT_VALUES_WIDTH = EVENT_WIDTH;

@@ -1,0 +1,330 @@
+import type { Database } from 'better-sqlite3';
+import type { PipelineSink } from '../core/import/pipeline';
+import type { ConnectionEvent } from '../core/model/event';
+import { isLocalAddress } from '../core/net/scope';
+import { systemZone } from '../core/time/zone';
+import { bytesSource, fileSource, hashSource, type LogSource } from '../adapters/files/source';
+import {
+  createImport,
+  EVENT_VALUES_WIDTH,
+  eventWriter,
+  findImportsByHash,
+  getImport,
+  reopenImport,
+  saveProgress,
+  setImportStatus,
+  type ImportRow,
+  type ImportSource,
+  type Progress,
+} from '../db/repos/imports';
+import { checkReadOptions, prepareLog, runPrepared, type ReadLogOptions } from './read-log';
+
+export interface ImportOptions {
+  format?: string | undefined;
+  tz?: string | undefined;
+  year?: number | undefined;
+  now?: () => number;
+  signal?: AbortSignal | undefined;
+  /** Lines per transaction (default 20 000): big enough to be fast, small enough to lose little to a crash. */
+  batchLines?: number;
+  /** Progress callbacks at most this often (ms). */
+  progressEveryMs?: number;
+}
+
+export interface ImportProgress {
+  importId: number;
+  fileName: string;
+  family: string | null;
+  confidence: number;
+  encoding: string | null;
+  bytesDone: number;
+  bytesTotal: number;
+  lines: number;
+  parsed: number;
+  ignored: number;
+  unknown: number;
+  linesPerSec: number;
+  /** Estimated from bytes left at the current byte rate; null until there is a rate. */
+  secondsLeft: number | null;
+}
+
+export type ImportOutcome = 'done' | 'cancelled' | 'already-imported';
+
+export interface ImportResult {
+  outcome: ImportOutcome;
+  importId: number;
+  /** True when an interrupted import of the same content was continued instead of started anew. */
+  resumed: boolean;
+  row: ImportRow;
+}
+
+/** The internet-side address of an event (contract: src for 'in', dst for 'out', else the non-local one). */
+export function remoteOf(e: Pick<ConnectionEvent, 'src' | 'dst' | 'direction'>): string | null {
+  if (e.direction === 'in') return e.src || null;
+  if (e.direction === 'out') return e.dst || null;
+  const s = e.src ? isLocalAddress(e.src) : true;
+  const d = e.dst ? isLocalAddress(e.dst) : true;
+  if (!s && d) return e.src;
+  if (s && !d) return e.dst;
+  return null;
+}
+
+/** A 'running' row updated this recently belongs to an import still in progress (another window or CLI). */
+const LIVE_MS = 30_000;
+
+export class ImportInProgressError extends Error {}
+
+export async function importLogFile(
+  db: Database,
+  path: string,
+  options: ImportOptions = {},
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  return importSource(db, await fileSource(path), 'file', options, onProgress);
+}
+
+/** Text the user pasted, or the bytes of a file dropped where no path is available. */
+export async function importLogBytes(
+  db: Database,
+  name: string,
+  data: Uint8Array,
+  source: 'file' | 'paste',
+  options: ImportOptions = {},
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  return importSource(db, bytesSource(name, data), source, options, onProgress);
+}
+
+interface StoredOptions {
+  format?: string;
+  tz?: string;
+  year?: number;
+  now: number;
+}
+
+async function importSource(
+  db: Database,
+  source: LogSource,
+  kind: ImportSource,
+  options: ImportOptions,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  const clock = options.now ?? Date.now;
+  const read: ReadLogOptions = { format: options.format, tz: options.tz, year: options.year };
+  checkReadOptions(read);
+  const hash = await hashSource(source, options.signal);
+  const previous = findImportsByHash(db, hash);
+  const done = previous.find((r) => r.status === 'done');
+  if (done) return { outcome: 'already-imported', importId: done.id, resumed: false, row: done };
+  const interrupted = previous.find((r) => r.status !== 'done');
+  if (interrupted?.status === 'running' && clock() - (interrupted.updated_at ?? 0) < LIVE_MS) {
+    throw new ImportInProgressError(`${source.name} is being imported already (import #${interrupted.id}).`);
+  }
+  // A resume reads the file exactly as the first run did: same format, zone, year and "now" (year inference).
+  const stored: StoredOptions = interrupted?.options
+    ? (JSON.parse(interrupted.options) as StoredOptions)
+    : { ...definedOnly(read), now: clock() };
+  const log = await prepareLog(source, { ...stored, signal: options.signal });
+
+  const startedAt = clock();
+  const zone = stored.tz ?? systemZone();
+  const header = {
+    family: log.family?.id ?? null,
+    family_confidence: log.forced ? 1 : log.detection.confidence,
+    encoding: log.stream.encoding,
+    compressed: log.stream.compressed ? 1 : 0,
+    zone,
+    assumed_year: stored.year ?? new Date(stored.now).getFullYear(),
+    bytes_total: source.size,
+  };
+  let id: number;
+  if (interrupted) {
+    id = interrupted.id;
+    reopenImport(db, id, startedAt, header);
+  } else {
+    id = createImport(db, {
+      source: kind,
+      started_at: startedAt,
+      file_name: source.name,
+      file_path: source.path,
+      file_size: source.size,
+      content_hash: hash,
+      options: JSON.stringify(stored),
+      ...header,
+    });
+  }
+  const base = interrupted ? (getImport(db, id) as ImportRow) : null;
+  const committedLine = base?.lines_total ?? 0;
+  const progress: Progress = {
+    bytes_done: base?.bytes_done ?? 0,
+    lines_total: committedLine,
+    lines_parsed: base?.lines_parsed ?? 0,
+    lines_ignored: base?.lines_ignored ?? 0,
+    lines_unknown: base?.lines_unknown ?? 0,
+    first_ts: base?.first_ts ?? null,
+    last_ts: base?.last_ts ?? null,
+    updated_at: startedAt,
+  };
+
+  const writer = eventWriter(db);
+  // The (remote, ts_utc) index takes inserts in random order: a 2 MB page cache (SQLite's default) turns that into
+  // disk reads once the index outgrows it. 64 MB keeps big imports fast while staying inside the memory budget.
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
+  // Lines handled since the last commit; an event held back (netstat -b) may come after later lines.
+  let flat: unknown[] = [];
+  let eventLines: number[] = [];
+  let unknowns: { line: number; reason: string; raw: string }[] = [];
+  let ignored: number[] = [];
+  const sink: PipelineSink = {
+    event(e) {
+      if (e.line <= committedLine) return;
+      eventLines.push(e.line);
+      flat.push(
+        id,
+        e.line,
+        e.tsUtc,
+        e.ts,
+        e.zone,
+        e.proto,
+        e.src,
+        e.sport,
+        e.dst,
+        e.dport,
+        e.action,
+        e.flags.join(','),
+        e.direction,
+        e.iface ?? null,
+        e.rule ?? null,
+        e.length ?? null,
+        e.message ?? null,
+        e.format,
+        e.process ?? null,
+        e.pid ?? null,
+        e.state ?? null,
+        remoteOf(e),
+        e.raw,
+      );
+    },
+    unknown(line, raw, reason) {
+      if (line > committedLine) unknowns.push({ line, reason, raw });
+    },
+    ignored(line) {
+      if (line > committedLine) ignored.push(line);
+    },
+  };
+
+  const commit = db.transaction((upTo: number) => {
+    // Everything at or before `upTo` goes in; anything later waits for the next commit.
+    let rows = eventLines.length;
+    let keepFlat: unknown[] = [];
+    let keepLines: number[] = [];
+    if (rows && (eventLines[rows - 1] as number) > upTo) {
+      const cut = eventLines.findIndex((l) => l > upTo);
+      keepFlat = flat.slice(cut * EVENT_VALUES_WIDTH);
+      keepLines = eventLines.slice(cut);
+      flat.length = cut * EVENT_VALUES_WIDTH;
+      rows = cut;
+    }
+    for (let r = 0; r < rows; r++) {
+      const ts = flat[r * EVENT_VALUES_WIDTH + 2] as number | null;
+      if (ts !== null) {
+        if (progress.first_ts === null || ts < progress.first_ts) progress.first_ts = ts;
+        if (progress.last_ts === null || ts > progress.last_ts) progress.last_ts = ts;
+      }
+    }
+    writer.insertEvents(flat, rows);
+    progress.lines_parsed += rows;
+    const laterUnknown = unknowns.filter((u) => u.line > upTo);
+    for (const u of unknowns) if (u.line <= upTo) writer.insertUnknown(id, u.line, u.reason, u.raw);
+    progress.lines_unknown += unknowns.length - laterUnknown.length;
+    const laterIgnored = ignored.filter((l) => l > upTo);
+    progress.lines_ignored += ignored.length - laterIgnored.length;
+    progress.lines_total = Math.max(progress.lines_total, upTo);
+    progress.bytes_done = log.stream.bytesRead();
+    progress.updated_at = clock();
+    saveProgress(db, id, progress);
+    flat = keepFlat;
+    eventLines = keepLines;
+    unknowns = laterUnknown;
+    ignored = laterIgnored;
+  });
+
+  const batchLines = options.batchLines ?? 20_000;
+  const every = options.progressEveryMs ?? 200;
+  const t0 = clock();
+  let lastReport = 0;
+  let handledSinceCommit = 0;
+  let lastDone = committedLine;
+  const report = (final: boolean): void => {
+    if (!onProgress) return;
+    const now = clock();
+    if (!final && now - lastReport < every) return;
+    lastReport = now;
+    const secs = Math.max((now - t0) / 1000, 0.001);
+    const bytesDone = final ? source.size : log.stream.bytesRead();
+    const byteRate = bytesDone / secs;
+    onProgress({
+      importId: id,
+      fileName: source.name,
+      family: header.family,
+      confidence: header.family_confidence,
+      encoding: header.encoding,
+      bytesDone,
+      bytesTotal: source.size,
+      lines: lastDone,
+      parsed: progress.lines_parsed + eventLines.length,
+      ignored: progress.lines_ignored + ignored.length,
+      unknown: progress.lines_unknown + unknowns.length,
+      linesPerSec: Math.round((lastDone - committedLine) / secs),
+      secondsLeft: final ? 0 : byteRate > 0 ? Math.max(0, (source.size - bytesDone) / byteRate) : null,
+    });
+  };
+
+  let cancelled = false;
+  try {
+    await runPrepared(log, sink, (doneUpTo) => {
+      handledSinceCommit += Math.max(0, doneUpTo - lastDone);
+      lastDone = Math.max(lastDone, doneUpTo);
+      if (handledSinceCommit >= batchLines) {
+        commit(doneUpTo);
+        handledSinceCommit = 0;
+      }
+      report(false);
+      if (options.signal?.aborted) {
+        cancelled = true;
+        throw options.signal.reason ?? new Error('cancelled');
+      }
+    });
+    commit(lastDone);
+    setImportStatus(db, id, 'done', clock());
+  } catch (e) {
+    const aborted = cancelled || options.signal?.aborted || (e as Error).name === 'AbortError';
+    if (aborted) {
+      commit(lastDone);
+      setImportStatus(db, id, 'cancelled', clock());
+    } else {
+      // Keep what was committed; the import is marked failed with the reason (a later run resumes it).
+      setImportStatus(db, id, 'failed', clock(), (e as Error).message);
+      db.pragma(`cache_size = ${cacheBefore}`);
+      throw e;
+    }
+  }
+  db.pragma(`cache_size = ${cacheBefore}`);
+  report(true);
+  const row = getImport(db, id) as ImportRow;
+  return {
+    outcome: cancelled || row.status === 'cancelled' ? 'cancelled' : 'done',
+    importId: id,
+    resumed: !!interrupted,
+    row,
+  };
+}
+
+function definedOnly(o: ReadLogOptions): Omit<StoredOptions, 'now'> {
+  const out: Omit<StoredOptions, 'now'> = {};
+  if (o.format !== undefined) out.format = o.format;
+  if (o.tz !== undefined) out.tz = o.tz;
+  if (o.year !== undefined) out.year = o.year;
+  return out;
+}

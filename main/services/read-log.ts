@@ -1,0 +1,219 @@
+import { detectFamily, SAMPLE_LINES, type Detection } from '../core/import/detect';
+import { createPipeline, REASON, type PipelineSink } from '../core/import/pipeline';
+import { createTimeResolver, type TimeOptions } from '../core/import/time';
+import type { ConnectionEvent } from '../core/model/event';
+import type { LogFamily } from '../core/parsers/family';
+import { FAMILIES, familyById } from '../core/parsers/registry';
+import { isValidZone, systemZone } from '../core/time/zone';
+import { openLogStream, type LineBatch, type LogStream } from '../adapters/files/lines';
+import { bytesSource, fileSource, LogFileError, type LogSource } from '../adapters/files/source';
+
+export interface ReadLogOptions {
+  /** Family id to use instead of detection (--format). */
+  format?: string | undefined;
+  /** IANA zone for lines without one (--tz); default this PC's. */
+  tz?: string | undefined;
+  /** Year for lines without one (--year); default the current year. */
+  year?: number | undefined;
+  now?: number | undefined;
+  signal?: AbortSignal | undefined;
+  /** The families to use (tests); default every registered family. */
+  families?: readonly LogFamily[] | undefined;
+  /** Filled while reading: what the summary on stderr reports. */
+  stats?: ReadStats | undefined;
+}
+
+export interface ReadStats {
+  lines: number;
+  events: number;
+  ignored: number;
+  unknown: number;
+  family: string | null;
+  confidence: number;
+  encoding: string | null;
+  compressed: boolean;
+}
+
+export function emptyStats(): ReadStats {
+  return {
+    lines: 0,
+    events: 0,
+    ignored: 0,
+    unknown: 0,
+    family: null,
+    confidence: 0,
+    encoding: null,
+    compressed: false,
+  };
+}
+
+/** Bad user input (an unknown --format or --tz): the CLI shows it with the usage text. */
+export class ReadOptionsError extends Error {}
+
+export interface PreparedLog {
+  source: LogSource;
+  stream: LogStream;
+  detection: Detection;
+  /** The family used for the file: chosen by the user or detected. */
+  family: LogFamily | null;
+  forced: boolean;
+  /** Families tried per line when the file's family does not know a line. */
+  fallback: readonly LogFamily[];
+  time: TimeOptions;
+  /** Every line batch, the sampled ones first. */
+  batches(): AsyncGenerator<LineBatch>;
+}
+
+export function checkReadOptions(options: ReadLogOptions): void {
+  const families = options.families ?? FAMILIES;
+  if (options.format !== undefined && !families.some((f) => f.id === options.format)) {
+    throw new ReadOptionsError(
+      `Unknown format "${options.format}". Known formats: ${families.map((f) => f.id).join(', ')} (see \`netwhy formats\`).`,
+    );
+  }
+  if (options.tz !== undefined && !isValidZone(options.tz)) {
+    throw new ReadOptionsError(`Unknown time zone "${options.tz}". Use an IANA name such as Asia/Tokyo or UTC.`);
+  }
+  if (options.year !== undefined && (!Number.isInteger(options.year) || options.year < 1970 || options.year > 9999)) {
+    throw new ReadOptionsError(`--year must be a four-digit year, not "${options.year}".`);
+  }
+}
+
+/**
+ * Opens a log, reads enough lines to detect its family (unless the user chose one) and returns everything the
+ * reader and the importer need. Throws LogFileError for files that cannot be a log.
+ */
+export async function prepareLog(source: LogSource, options: ReadLogOptions = {}): Promise<PreparedLog> {
+  checkReadOptions(options);
+  const families = options.families ?? FAMILIES;
+  const stream = await openLogStream(source, options.signal);
+  const all = stream.batches();
+  const buffered: LineBatch[] = [];
+  const sample: string[] = [];
+  while (sample.length < SAMPLE_LINES) {
+    const r = await all.next();
+    if (r.done) break;
+    buffered.push(r.value);
+    for (const l of r.value.lines) if (l.trim() !== '' && sample.length < SAMPLE_LINES) sample.push(l);
+  }
+  if (sample.length === 0) {
+    await all.return(undefined);
+    throw new LogFileError(`${source.name} has no text lines: there is nothing to import.`, 'empty', source.name);
+  }
+  const forcedFamily = options.format !== undefined ? (families.find((f) => f.id === options.format) ?? null) : null;
+  const detection = detectFamily(sample, families);
+  const family = forcedFamily ?? detection.family;
+  if (!family) {
+    await all.return(undefined);
+    throw new LogFileError(
+      `${source.name} does not look like a log NetWhy can read: none of the ${families.length} known formats ` +
+        `matched its first ${sample.length} lines. If you know the format, choose it by hand (--format).`,
+      'no-format',
+      source.name,
+    );
+  }
+  const time: TimeOptions = {
+    zone: options.tz,
+    defaultZone: systemZone(),
+    year: options.year,
+    now: options.now ?? Date.now(),
+  };
+  return {
+    source,
+    stream,
+    detection,
+    family,
+    forced: forcedFamily !== null,
+    fallback: forcedFamily ? [] : families,
+    time,
+    async *batches() {
+      yield* buffered.splice(0);
+      yield* all;
+    },
+  };
+}
+
+/** Runs a prepared log's lines through the family pipeline, calling `sink` in input order. */
+export async function runPrepared(
+  log: PreparedLog,
+  sink: PipelineSink,
+  /** After each batch: `done` = every line up to it has reached the sink (safe to commit). */
+  onBatch?: (done: number) => void | Promise<void>,
+): Promise<void> {
+  const pipeline = createPipeline(
+    { family: log.family, fallback: log.fallback, time: createTimeResolver(log.time) },
+    sink,
+  );
+  let last = 0;
+  for await (const batch of log.batches()) {
+    const { lines, firstLine, cut } = batch;
+    let c = 0;
+    for (let i = 0; i < lines.length; i++) {
+      if (cut !== null && cut[c] === i) {
+        c++;
+        sink.unknown(firstLine + i, lines[i] as string, REASON.tooLong);
+        continue;
+      }
+      pipeline.push(lines[i] as string, firstLine + i);
+    }
+    last = firstLine + lines.length - 1;
+    const held = pipeline.heldFrom();
+    if (onBatch) await onBatch(held === null ? last : held - 1);
+  }
+  pipeline.end();
+  if (onBatch) await onBatch(last);
+}
+
+async function* readSource(source: LogSource, options: ReadLogOptions): AsyncGenerator<ConnectionEvent> {
+  const stats = options.stats ?? emptyStats();
+  const log = await prepareLog(source, options);
+  stats.family = log.family?.id ?? null;
+  stats.confidence = log.forced ? 1 : log.detection.confidence;
+  stats.encoding = log.stream.encoding;
+  stats.compressed = log.stream.compressed;
+  let ready: ConnectionEvent[] = [];
+  const sink: PipelineSink = {
+    event: (e) => {
+      stats.events++;
+      ready.push(e);
+    },
+    unknown: () => void stats.unknown++,
+    ignored: () => void stats.ignored++,
+  };
+  const pipeline = createPipeline(
+    { family: log.family, fallback: log.fallback, time: createTimeResolver(log.time) },
+    sink,
+  );
+  for await (const { lines, firstLine, cut } of log.batches()) {
+    let c = 0;
+    for (let i = 0; i < lines.length; i++) {
+      stats.lines++;
+      if (cut !== null && cut[c] === i) {
+        c++;
+        sink.unknown(firstLine + i, lines[i] as string, REASON.tooLong);
+        continue;
+      }
+      pipeline.push(lines[i] as string, firstLine + i);
+    }
+    const out = ready;
+    ready = [];
+    yield* out;
+  }
+  pipeline.end();
+  yield* ready;
+}
+
+/**
+ * Every connection event of a log file, in input order: decoding, gzip, family detection and time resolution
+ * included. The CLI's parse/analyze/report commands read logs through this.
+ */
+export async function* readLogFile(path: string, options: ReadLogOptions = {}): AsyncGenerator<ConnectionEvent> {
+  yield* readSource(await fileSource(path), options);
+}
+
+/** The same for text the user pasted. */
+export async function* readLogText(text: string, options: ReadLogOptions = {}): AsyncGenerator<ConnectionEvent> {
+  yield* readSource(bytesSource('pasted text', Buffer.from(text, 'utf8')), options);
+}
+
+export { familyById, LogFileError };

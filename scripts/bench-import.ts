@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:import [-- --lines N | --size 1GB] [--keep]`: generates a deterministic netfilter log, then measures
+ * parsing alone (readLogFile), parse + store (importLogFile into a fresh database), `grep -c` over the same file
+ * (the I/O baseline) and the process's peak RSS. Prints one JSON object as the last line (issue 3).
+ * Targets: >= 500,000 lines/s parse + store; peak RSS <= 300 MB for a 1 GB file.
+ */
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../main/db/open';
+import { importLogFile } from '../main/services/import';
+import { readLogFile } from '../main/services/read-log';
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(k|m|g)?i?b?$/i.exec(text.trim());
+  if (!m) throw new Error(`--size: cannot read "${text}" (e.g. 1GB, 500MB)`);
+  const unit = { k: 1 << 10, m: 1 << 20, g: 1 << 30 }[(m[2] ?? '').toLowerCase() as 'k' | 'm' | 'g'] ?? 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+// mulberry32: a tiny deterministic PRNG, so every run measures the same file.
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const PREFIXES = ['[UFW BLOCK]', '[UFW ALLOW]', '[WAN_LOCAL-default-D]', 'DROP IN=', 'REJECT'];
+
+/** Writes `lines` lines (or until `bytes`), in real netfilter LOG format (UFW / EdgeRouter / plain prefixes). */
+async function generate(file: string, lines: number, bytes: number): Promise<number> {
+  const rand = prng(20261121);
+  const out = createWriteStream(file, { highWaterMark: 1 << 20 });
+  let t = Date.UTC(2026, 10, 1, 0, 0, 0);
+  let written = 0;
+  let n = 0;
+  let buf = '';
+  const r = (k: number): number => Math.floor(rand() * k);
+  while (n < lines && written < bytes) {
+    t += r(400);
+    const d = new Date(t);
+    const ts = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)}`;
+    const src = `${[23, 104, 184, 2][r(4)]}.${r(256)}.${r(256)}.${1 + r(254)}`;
+    const dst = `192.168.1.${2 + r(200)}`;
+    const tcp = r(4) !== 0;
+    const pre = PREFIXES[r(PREFIXES.length)] as string;
+    const prefix = pre === 'DROP IN=' ? 'DROP ' : `${pre} `;
+    const ports = tcp
+      ? `PROTO=TCP SPT=${[443, 80, 8080][r(3)]} DPT=${49152 + r(16000)} WINDOW=${r(65535)} RES=0x00 ${['ACK RST', 'ACK FIN', 'SYN', 'ACK PSH'][r(4)]} URGP=0`
+      : `PROTO=UDP SPT=${[443, 53, 123][r(3)]} DPT=${49152 + r(16000)} LEN=${20 + r(1200)}`;
+    const line =
+      `${ts} router kernel: [${(n / 10).toFixed(6)}] ${prefix}IN=eth0 OUT= ` +
+      `MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=${src} DST=${dst} LEN=${40 + r(1400)} TOS=0x00 PREC=0x00 ` +
+      `TTL=${40 + r(20)} ID=${r(65535)} DF ${ports}\n`;
+    buf += line;
+    written += line.length;
+    n++;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { lines: { type: 'string' }, size: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  });
+  const bytes = values.size ? parseSize(values.size) : Number.POSITIVE_INFINITY;
+  const wanted = values.lines ? Number(values.lines) : values.size ? Number.POSITIVE_INFINITY : 1_000_000;
+  const dir = join(tmpdir(), 'netwhy-bench-import');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, values.size ? `netfilter-${values.size}.log` : `netfilter-${wanted}.log`);
+  const dbFile = join(dir, 'bench.sqlite');
+
+  let t = performance.now();
+  const lines = await generate(file, wanted, bytes);
+  const size = statSync(file).size;
+  console.log(
+    `generated ${lines} lines, ${(size / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`,
+  );
+
+  t = performance.now();
+  execFileSync('grep', ['-c', 'SRC=', file]);
+  const grepSeconds = (performance.now() - t) / 1000;
+  console.log(`grep -c: ${grepSeconds.toFixed(2)} s`);
+
+  t = performance.now();
+  let events = 0;
+  for await (const e of readLogFile(file, { tz: 'UTC', year: 2026 })) if (e.line > 0) events++;
+  const parseSeconds = (performance.now() - t) / 1000;
+  console.log(`parse: ${events} events in ${parseSeconds.toFixed(2)} s`);
+
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+  const db = openDatabase(dbFile);
+  t = performance.now();
+  let lastShown = 0;
+  const result = await importLogFile(db, file, { tz: 'UTC', year: 2026 }, (p) => {
+    if (performance.now() - lastShown > 2000) {
+      lastShown = performance.now();
+      console.log(
+        `  ${(p.bytesDone / 1e6).toFixed(0)} / ${(p.bytesTotal / 1e6).toFixed(0)} MB, ${p.linesPerSec} lines/s`,
+      );
+    }
+  });
+  const importSeconds = (performance.now() - t) / 1000;
+  db.close();
+  console.log(`import: ${result.row.lines_parsed} events stored in ${importSeconds.toFixed(2)} s (${result.outcome})`);
+  if (!values.keep) for (const f of [file, dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (values.size && peakRssMB > 300) console.log(`WARNING: peak RSS ${peakRssMB} MB is above the 300 MB target`);
+  console.log(
+    JSON.stringify({
+      lines,
+      parseLinesPerSec: Math.round(lines / parseSeconds),
+      importLinesPerSec: Math.round(lines / importSeconds),
+      importSeconds: Math.round(importSeconds * 100) / 100,
+      grepSeconds: Math.round(grepSeconds * 100) / 100,
+      peakRssMB,
+    }),
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
