@@ -105,7 +105,9 @@ export function normalizeIp(text: string): string | null {
   return groups ? formatIPv6(groups) : null;
 }
 
+/** The family of any text normalizeIp accepts (so zero-padded "010.001.002.003" is 4, like normalizeIp reads it). */
 export function ipFamily(text: string): IpFamily | null {
-  if (parseIPv4(text) !== null) return 4;
-  return parseIPv6Groups(text) ? 6 : null;
+  const ip = normalizeIp(text);
+  if (ip === null) return null;
+  return ip.includes(':') ? 6 : 4;
 }

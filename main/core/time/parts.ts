@@ -15,6 +15,9 @@ export function parseClock(text: string): Pick<TimeParts, 'hour' | 'minute' | 's
   let hour = Number(m[2]);
   const pm = m[1] === '午後' || (m[6] !== undefined && /^p/i.test(m[6]));
   const am = m[1] === '午前' || (m[6] !== undefined && /^a/i.test(m[6]));
+  // An English 12-hour clock runs 1-12 ("13:00 PM" is malformed); Japanese 午前/午後 also write 0 (午後0:30 = 12:30).
+  if (m[6] !== undefined && (hour < 1 || hour > 12)) return undefined;
+  if (m[1] !== undefined && hour > 12) return undefined;
   if (pm && hour < 12) hour += 12;
   if (am && hour === 12) hour = 0;
   const minute = Number(m[3]);
