@@ -7,27 +7,28 @@
 
 /** Dotted quad in text[start, end) -> unsigned 32-bit number, or -1 when it is not one. */
 export function parseIPv4At(text: string, start: number, end: number): number {
+  const len = end - start;
+  if (len < 7 || len > 15) return -1;
   let value = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || dots === 3) return -1;
+    const d = text.charCodeAt(i) - 48;
+    if (d === -2) {
+      // '.': one compare per separator; octet range and digit count are checked here, not per digit.
+      if (digits === 0 || digits > 3 || octet > 255 || dots === 3) return -1;
       value = (value << 8) | octet;
       octet = 0;
       digits = 0;
       dots++;
     } else {
-      const d = c - 48;
-      if (d < 0 || d > 9 || digits === 3) return -1;
+      if (d >>> 0 > 9) return -1;
       octet = octet * 10 + d;
-      if (octet > 255) return -1;
       digits++;
     }
   }
-  if (dots !== 3 || digits === 0) return -1;
+  if (dots !== 3 || digits === 0 || digits > 3 || octet > 255) return -1;
   return ((value << 8) | octet) >>> 0;
 }
 
@@ -44,16 +45,12 @@ const groups = new Uint32Array(8);
 export function parseIPv6Into(text: string, out: Uint32Array): boolean {
   let i = 0;
   let end = text.length;
-  if (end > 1 && text.charCodeAt(0) === 91) {
-    if (text.charCodeAt(end - 1) !== 93) return false;
+  if (text.charCodeAt(0) === 91) {
+    const close = text.indexOf(']');
+    if (close < 0) return false;
     i = 1;
-    end--;
-  }
-  for (let k = i; k < end; k++) {
-    if (text.charCodeAt(k) === 37) {
-      end = k;
-      break;
-    }
+    end = close;
+    if (end + 1 < text.length) return false;
   }
   let n = 0;
   let gap = -1;
@@ -87,10 +84,20 @@ export function parseIPv6Into(text: string, out: Uint32Array): boolean {
       i = end;
       break;
     }
+    if (digits === 0 && gap === n && i < end && text.charCodeAt(i) === 37) {
+      end = i; // "fe80::%eth0"
+      break;
+    }
     if (digits === 0 || digits > 4 || n === 8) return false;
     groups[n++] = value;
     if (i === end) break;
-    if (text.charCodeAt(i) !== 58) return false;
+    const sep = text.charCodeAt(i);
+    if (sep === 37) {
+      // %zone suffix (RFC 6874 / 4007): not part of the address.
+      end = i;
+      break;
+    }
+    if (sep !== 58) return false;
     i++;
     if (i < end && text.charCodeAt(i) === 58) {
       if (gap >= 0) return false;
@@ -106,12 +113,12 @@ export function parseIPv6Into(text: string, out: Uint32Array): boolean {
     if (n > 7) return false;
     // Shift the groups after '::' to the end and zero the gap.
     const tail = n - gap;
-    for (let k = 0; k < tail; k++) groups[7 - k] = groups[n - 1 - k] ?? 0;
+    for (let k = 0; k < tail; k++) groups[7 - k] = groups[n - 1 - k]!;
     for (let k = gap; k < 8 - tail; k++) groups[k] = 0;
   }
-  out[0] = (((groups[0] ?? 0) << 16) | (groups[1] ?? 0)) >>> 0;
-  out[1] = (((groups[2] ?? 0) << 16) | (groups[3] ?? 0)) >>> 0;
-  out[2] = (((groups[4] ?? 0) << 16) | (groups[5] ?? 0)) >>> 0;
-  out[3] = (((groups[6] ?? 0) << 16) | (groups[7] ?? 0)) >>> 0;
+  out[0] = ((groups[0]! << 16) | groups[1]!) >>> 0;
+  out[1] = ((groups[2]! << 16) | groups[3]!) >>> 0;
+  out[2] = ((groups[4]! << 16) | groups[5]!) >>> 0;
+  out[3] = ((groups[6]! << 16) | groups[7]!) >>> 0;
   return true;
 }

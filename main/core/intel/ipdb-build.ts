@@ -6,6 +6,7 @@
 import {
   IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
+  IPDB_V4_DIR_BITS,
   IPDB_HEADER_BYTES,
   IPDB_MAGIC,
   NO_STRING,
@@ -239,6 +240,8 @@ export function buildIpDatabase(input: IpdbBuildInput): IpdbBuildOutput {
   };
   putU32(at.v4Bucket, bucketsOf(t4.starts.map(Number)));
   putU32(at.v6Bucket, bucketsOf(t6.starts.map((s) => Number(s >> 96n))));
+  const v4Dir = directoryOf(t4.starts.map(Number), t4.records);
+  v4Dir.forEach((v, i) => view.setInt32(at.v4Dir + i * 4, v, true));
   putU32(at.v4Start, t4.starts.map(Number));
   putU32(at.v4Rec, t4.records);
   for (let w = 0; w < 4; w++) {
@@ -270,4 +273,19 @@ export function bucketsOf(firstWord: readonly number[]): Uint32Array {
   }
   bucket[IPDB_BUCKETS] = n - 1;
   return bucket;
+}
+
+/** The IPv4 /20 direct table (v4Dir in ipdb-format.ts): ~record for a block inside one range, else a range index. */
+export function directoryOf(starts: readonly number[], records: readonly number[]): Int32Array {
+  const blocks = 1 << IPDB_V4_DIR_BITS;
+  const size = 2 ** (32 - IPDB_V4_DIR_BITS);
+  const dir = new Int32Array(blocks);
+  let i = 0;
+  for (let k = 0; k < blocks; k++) {
+    const first = k * size;
+    while (i + 1 < starts.length && (starts[i + 1] ?? 0) <= first) i++;
+    const next = starts[i + 1];
+    dir[k] = next === undefined || next >= first + size ? ~(records[i] ?? 0) : i;
+  }
+  return dir;
 }

@@ -6,6 +6,8 @@
  *
  *   v4Bucket u32[65537]        first-level index on the top 16 bits of IPv4 (see IPDB_BUCKETS)
  *   v6Bucket u32[65537]        the same for the first 16 bits of IPv6
+ *   v4Dir    i32[1 << 20]      per /20 block of IPv4: ~record when the whole block lies in one range (answers about
+ *                              90 % of addresses with one read), else the index of the range holding its first address
  *   v4Start  u32[v4Count]      first address of each IPv4 range; ranges are contiguous, so a range ends where the
  *                              next one starts (the first starts at 0.0.0.0; gaps carry record 0 = "no data")
  *   v4Rec    u32[v4Count]      record index of each IPv4 range
@@ -31,6 +33,8 @@ export const NO_STRING = 0xffffffff;
  * than computed at load: building it takes tens of milliseconds before the JIT has warmed up.
  */
 export const IPDB_BUCKETS = 65536;
+/** IPv4 /20 blocks in the direct table (v4Dir). */
+export const IPDB_V4_DIR_BITS = 20;
 
 export interface IpDatabaseSource {
   /** Who made the data, e.g. "RouteViews" or "DB-IP". */
@@ -83,6 +87,7 @@ export const align4 = (n: number): number => (n + 3) & ~3;
 export function sectionOffsets(h: IpdbHeader): {
   v4Bucket: number;
   v6Bucket: number;
+  v4Dir: number;
   v4Start: number;
   v4Rec: number;
   v6W: [number, number, number, number];
@@ -103,6 +108,7 @@ export function sectionOffsets(h: IpdbHeader): {
   };
   const v4Bucket = take((IPDB_BUCKETS + 1) * 4);
   const v6Bucket = take((IPDB_BUCKETS + 1) * 4);
+  const v4Dir = take((1 << IPDB_V4_DIR_BITS) * 4);
   const v4Start = take(h.v4Count * 4);
   const v4Rec = take(h.v4Count * 4);
   const v6W: [number, number, number, number] = [
@@ -118,5 +124,20 @@ export function sectionOffsets(h: IpdbHeader): {
   const strOff = take((h.stringCount + 1) * 4);
   const strBytes = take(h.stringBytes);
   const meta = take(h.metaBytes);
-  return { v4Bucket, v6Bucket, v4Start, v4Rec, v6W, v6Rec, recAsn, recOrg, recCc, strOff, strBytes, meta, total: at };
+  return {
+    v4Bucket,
+    v6Bucket,
+    v4Dir,
+    v4Start,
+    v4Rec,
+    v6W,
+    v6Rec,
+    recAsn,
+    recOrg,
+    recCc,
+    strOff,
+    strBytes,
+    meta,
+    total: at,
+  };
 }

@@ -8,6 +8,7 @@ import { parseIPv4Fast, parseIPv6Into } from './ip-fast';
 import {
   IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
+  IPDB_V4_DIR_BITS,
   IPDB_HEADER_BYTES,
   IPDB_MAGIC,
   NO_STRING,
@@ -53,6 +54,7 @@ export class IpDatabase implements IpDatabaseLike {
   private strings: string | null = null;
   /** First-level index on the top 16 bits: see IPDB_BUCKETS. */
   private readonly v4Bucket: Uint32Array;
+  private readonly v4Dir: Int32Array;
   private readonly v6Bucket: Uint32Array;
   private readonly results: (IpLookupResult | null | undefined)[];
   private readonly words = new Uint32Array(4);
@@ -107,6 +109,7 @@ export class IpDatabase implements IpDatabaseLike {
     if (this.v4Start[0] !== 0 || this.v6W0[0] !== 0) throw new IpdbFormatError('IP database ranges do not start at 0');
     this.v4Bucket = u32s(at.v4Bucket, IPDB_BUCKETS + 1);
     this.v6Bucket = u32s(at.v6Bucket, IPDB_BUCKETS + 1);
+    this.v4Dir = new Int32Array(buf, base + at.v4Dir, 1 << IPDB_V4_DIR_BITS);
     if (this.v4Bucket[IPDB_BUCKETS] !== header.v4Count - 1 || this.v6Bucket[IPDB_BUCKETS] !== header.v6Count - 1) {
       throw new IpdbFormatError('IP database index does not match its ranges');
     }
@@ -116,63 +119,66 @@ export class IpDatabase implements IpDatabaseLike {
 
   lookup(ip: string): IpLookupResult | null {
     const v4 = parseIPv4Fast(ip);
-    if (v4 >= 0) return this.record(this.v4Rec[this.findV4(v4)] ?? 0);
+    if (v4 >= 0) return this.record(this.v4Record(v4));
     const w = this.words;
     if (!parseIPv6Into(ip, w)) return null;
     // IPv4-mapped IPv6 (::ffff:0:0/96, RFC 4291 §2.5.5.2) is the IPv4 address.
-    if (w[0] === 0 && w[1] === 0 && w[2] === 0xffff) return this.record(this.v4Rec[this.findV4(w[3] ?? 0)] ?? 0);
-    return this.record(this.v6Rec[this.findV6(w[0] ?? 0, w[1] ?? 0, w[2] ?? 0, w[3] ?? 0)] ?? 0);
+    if (w[0] === 0 && w[1] === 0 && w[2] === 0xffff) return this.record(this.v4Record(w[3]!));
+    return this.record(this.v6Rec[this.findV6(w[0]!, w[1]!, w[2]!, w[3]!)]!);
   }
 
-  /** Index of the IPv4 range holding `ip` (an unsigned 32-bit number). */
-  private findV4(ip: number): number {
+  // The hot path below indexes typed arrays with `!`: every index is within bounds by construction (the buckets
+  // bracket valid range indexes; records and strings were checked against the header at load).
+
+  /** Record of the IPv4 address `ip` (an unsigned 32-bit number). */
+  private v4Record(ip: number): number {
+    const d = this.v4Dir[ip >>> (32 - IPDB_V4_DIR_BITS)]!;
+    if (d < 0) return ~d;
+    // The /20 block is split: search from the range holding its first address up to the /16 bucket's bound.
     const starts = this.v4Start;
-    const k = ip >>> 16;
-    let lo = this.v4Bucket[k] ?? 0;
-    let hi = this.v4Bucket[k + 1] ?? 0;
+    let lo = d;
+    let hi = this.v4Bucket[(ip >>> 16) + 1]!;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] ?? 0) <= ip) lo = mid;
+      if (starts[mid]! <= ip) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return this.v4Rec[lo]!;
   }
 
   private findV6(x0: number, x1: number, x2: number, x3: number): number {
     const w0 = this.v6W0;
-    const w1 = this.v6W1;
-    const w2 = this.v6W2;
-    const w3 = this.v6W3;
     const k = x0 >>> 16;
-    let lo = this.v6Bucket[k] ?? 0;
-    let hi = this.v6Bucket[k + 1] ?? 0;
+    let lo = this.v6Bucket[k]!;
+    let hi = this.v6Bucket[k + 1]!;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       // start[mid] <= x, compared word by word (most ranges differ in the first word).
-      let le: boolean;
-      const a0 = w0[mid] ?? 0;
-      if (a0 !== x0) le = a0 < x0;
-      else {
-        const a1 = w1[mid] ?? 0;
-        if (a1 !== x1) le = a1 < x1;
-        else {
-          const a2 = w2[mid] ?? 0;
-          if (a2 !== x2) le = a2 < x2;
-          else le = (w3[mid] ?? 0) <= x3;
-        }
-      }
-      if (le) lo = mid;
+      const a0 = w0[mid]!;
+      if (a0 < x0 || (a0 === x0 && this.tailAtOrBelow(mid, x1, x2, x3))) lo = mid;
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  private tailAtOrBelow(i: number, x1: number, x2: number, x3: number): boolean {
+    const a1 = this.v6W1[i]!;
+    if (a1 !== x1) return a1 < x1;
+    const a2 = this.v6W2[i]!;
+    if (a2 !== x2) return a2 < x2;
+    return this.v6W3[i]! <= x3;
   }
 
   private record(r: number): IpLookupResult | null {
     const cached = this.results[r];
     if (cached !== undefined) return cached;
-    const asn = this.recAsn[r] ?? 0;
-    const org = this.recOrg[r] ?? NO_STRING;
-    const cc = this.recCc[r] ?? 0;
+    return this.makeRecord(r);
+  }
+
+  private makeRecord(r: number): IpLookupResult | null {
+    const asn = this.recAsn[r]!;
+    const org = this.recOrg[r]!;
+    const cc = this.recCc[r]!;
     const result: IpLookupResult = Object.freeze({
       asn: asn === 0 ? null : asn,
       asOrg: org === NO_STRING ? null : this.string(org),
