@@ -5,6 +5,8 @@ import { yamaha } from './yamaha';
 import { zyxel } from './zyxel';
 import { dlink } from './dlink';
 import { connectionLine } from './connection-line';
+import { aterm } from './aterm';
+import { buffalo } from './buffalo';
 import { generic } from './generic';
 
 /**
@@ -18,6 +20,8 @@ export const FAMILIES: readonly LogFamily[] = [
   zyxel,
   dlink,
   connectionLine,
+  aterm,
+  buffalo,
   // The fallback stays last: it claims any line with two address:port pairs and a verdict word.
   generic,
 ];

@@ -12,6 +12,8 @@ const OWNERS: Record<string, string> = {
   'zyxel.log': 'zyxel',
   'dlink.log': 'dlink',
   'connection-rejected.log': 'connection-rejected',
+  'aterm.log': 'aterm',
+  'buffalo.log': 'buffalo',
   'generic.log': 'generic',
 };
 
