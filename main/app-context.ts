@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../preload/contract/app';
 import type { EventChannel, EventPayload } from '../preload/contract';
@@ -5,12 +6,19 @@ import { openDatabase } from './db/open';
 import { createSocketMonitor, type SocketMonitor } from './services/sockets';
 import { readSettings } from './services/settings';
 import type { SocketSource } from './adapters/sockets/systeminformation';
+import { createHeadlessDesktop } from './adapters/desktop/headless';
+import type { DesktopBridge } from './adapters/desktop/types';
+import { createReportService, type ReportService } from './services/reports';
+import type { Attribution } from './core/model/attribution';
 
 /** Everything the ipc handlers need, built once. No 'electron' here: the browser test harness builds it too. */
 export interface AppContext {
   db: Database;
   info: AppInfo;
   sockets: SocketMonitor;
+  reports: ReportService;
+  /** Save dialog, mail program, clipboard (Electron's in the app, a headless one in tests). */
+  desktop: DesktopBridge;
   now: () => number;
   emit<E extends EventChannel>(event: E, payload: EventPayload<E>): void;
   /** Stops background work (polling, receivers) and closes the database. */
@@ -24,6 +32,8 @@ export interface AppContextOptions {
   socketSource: SocketSource;
   emit: AppContext['emit'];
   now?: () => number;
+  /** Default: headless (files saved into <dataDir>/exports, links recorded). */
+  desktop?: DesktopBridge;
 }
 
 export function createAppContext(options: AppContextOptions): AppContext {
@@ -31,10 +41,15 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const now = options.now ?? Date.now;
   const sockets = createSocketMonitor(db, options.socketSource, () => readSettings(db), now);
   const stops: (() => void)[] = [];
+  // Attribution for reports: wired to the intel service (issue 4) once it exists.
+  const attribute = (_ip: string): Promise<Attribution | null> => Promise.resolve(null);
+  const reports = createReportService({ db, attribute, now, generator: `NetWhy ${options.info.version}` });
   const ctx: AppContext = {
     db,
     info: { ...options.info, databasePath: options.databasePath },
     sockets,
+    reports,
+    desktop: options.desktop ?? createHeadlessDesktop(join(options.info.dataDir, 'exports')),
     now,
     emit: options.emit,
     close() {

@@ -3,6 +3,7 @@ import { app, type BrowserWindow, ipcMain, session } from 'electron';
 import { ipcEventName } from '../preload/contract';
 import { createLiveSocketSource } from './adapters/sockets';
 import { createAppContext, type AppContext } from './app-context';
+import { createElectronDesktop } from './ipc/desktop';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { electronNativeBinding } from './native';
@@ -34,6 +35,7 @@ void app.whenReady().then(() => {
       systemLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     },
     socketSource: createLiveSocketSource(),
+    desktop: createElectronDesktop(() => win),
     emit: (event, payload) => {
       if (win && !win.isDestroyed()) win.webContents.send(ipcEventName(event), payload);
     },

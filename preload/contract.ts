@@ -5,16 +5,19 @@
  */
 import type { z } from 'zod';
 import { appEvents, appInvoke } from './contract/app';
+import { reportsEvents, reportsInvoke } from './contract/reports';
 import { socketsEvents, socketsInvoke } from './contract/sockets';
 
 export const invokeContract = {
   ...appInvoke,
   ...socketsInvoke,
+  ...reportsInvoke,
 };
 
 export const eventContract = {
   ...appEvents,
   ...socketsEvents,
+  ...reportsEvents,
 };
 
 export type InvokeContract = typeof invokeContract;

@@ -16,9 +16,12 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
         'Update NetWhy or choose another database file.',
     );
   }
+  // Increasing, not consecutive: features number their migrations ahead of time (shared contract), so a gap
+  // such as 3 -> 5 is allowed while 0004 is still being written.
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1)
-      throw new MigrationError(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
+    const before = i === 0 ? 0 : (migrations[i - 1]?.version ?? 0);
+    if (m.version <= before)
+      throw new MigrationError(`Migration ${m.name} is numbered ${m.version}, expected more than ${before}`);
   });
   for (const m of migrations) {
     if (m.version <= current) continue;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { appHandlers } from './app';
+import { reportsHandlers } from './reports';
 import { socketsHandlers } from './sockets';
 import type { Handlers } from './types';
 
@@ -8,5 +9,6 @@ export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...socketsHandlers(ctx),
+    ...reportsHandlers(ctx),
   };
 }

@@ -32,24 +32,37 @@ export interface ReportTime {
   assumed: boolean;
 }
 
+const OFFSET_ZONE = /^(?:Z|[+-]\d{2}:?\d{2})$/;
+
 /**
  * An event's time as the report prints it: ISO 8601 with offset plus the zone name
- * ("2026-11-21T09:14:03+09:00" "Asia/Tokyo"). A line that stated an offset keeps it; a zoneless line is placed in
- * the zone the import assumed, and the report says so.
+ * ("2026-11-21T09:14:03+09:00" "Asia/Tokyo"). The import stores, per event, either the offset the line stated
+ * ("+09:00", "Z") or the IANA zone it assumed for a zoneless line (main/core/import/time.ts); the report names the
+ * zone and says when it was assumed.
  */
 export function reportTime(e: Pick<ConnectionEvent, 'ts' | 'tsUtc' | 'zone'>): ReportTime | null {
   if (e.tsUtc === null || !Number.isFinite(e.tsUtc)) return null;
   const stated = statedOffset(e.ts);
-  const zone = e.zone && isValidZone(e.zone) ? e.zone : null;
   let offset: number;
   let zoneName: string;
-  if (stated !== null) {
+  let assumed: boolean;
+  if (e.zone && OFFSET_ZONE.test(e.zone)) {
+    offset = statedOffset(e.zone.length === 5 ? `${e.zone.slice(0, 3)}:${e.zone.slice(3)}` : e.zone) ?? 0;
+    zoneName = `UTC${offsetText(offset)}`;
+    assumed = false;
+  } else if (e.zone && isValidZone(e.zone) && (stated === null || offsetAt(e.tsUtc, e.zone) === stated)) {
+    offset = offsetAt(e.tsUtc, e.zone);
+    zoneName = e.zone;
+    // A UTC stamp ("Z") is stated by the line; any other zone name is one the import assumed.
+    assumed = stated === null || !/^(?:Etc\/)?UTC$/.test(e.zone);
+  } else if (stated !== null) {
     offset = stated;
-    // The zone name only when it agrees with the stated offset at that instant; else name the offset itself.
-    zoneName = zone && offsetAt(e.tsUtc, zone) === stated ? zone : `UTC${offsetText(stated)}`;
+    zoneName = `UTC${offsetText(stated)}`;
+    assumed = false;
   } else {
-    zoneName = zone ?? 'UTC';
-    offset = offsetAt(e.tsUtc, zoneName);
+    offset = 0;
+    zoneName = 'UTC';
+    assumed = true;
   }
   const local = new Date(e.tsUtc + offset * 60_000);
   const ms = local.getUTCMilliseconds();
@@ -57,5 +70,5 @@ export function reportTime(e: Pick<ConnectionEvent, 'ts' | 'tsUtc' | 'zone'>): R
     `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
     `${ms ? `.${pad(ms, 3)}` : ''}${offsetText(offset)}`;
-  return { iso, zone: zoneName, assumed: stated === null };
+  return { iso, zone: zoneName, assumed };
 }

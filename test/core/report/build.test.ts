@@ -90,7 +90,7 @@ describe('report text body', () => {
     expect(reply).not.toContain('00:15:5d');
     expect(reply).not.toContain('kaito-pc');
     expect(reply).toMatch(
-      /2026-11-21T09:20:05\+09:00\s+Asia\/Tokyo\s+TCP\s+23\.205\.116\.42\s+443\s+\[LAN-1\]\s+60722\s+ACK/,
+      /2026-11-21T09:20:05\+09:00\s+UTC\+09:00\s+TCP\s+23\.205\.116\.42\s+443\s+\[LAN-1\]\s+60722\s+ACK/,
     );
     expect(reply).toContain('SRC=23.205.116.42 DST=[LAN-1]');
   });

@@ -15,12 +15,18 @@ describe('reportTime', () => {
     );
   });
 
-  it('keeps the offset a line stated, naming the zone only when it agrees', () => {
+  it('keeps the offset a line stated (the import stores it as the zone) and names it', () => {
     const t = Date.parse('2025-11-01T17:50:05.536+01:00');
+    expect(reportTime({ ts: '2025-11-01T17:50:05.536+01:00', tsUtc: t, zone: '+01:00' })).toEqual({
+      iso: '2025-11-01T17:50:05.536+01:00',
+      zone: 'UTC+01:00',
+      assumed: false,
+    });
+    // The import's form for an assumed zone: ts carries the zone's offset, zone the IANA name.
     expect(reportTime({ ts: '2025-11-01T17:50:05.536+01:00', tsUtc: t, zone: 'Europe/Berlin' })).toEqual({
       iso: '2025-11-01T17:50:05.536+01:00',
       zone: 'Europe/Berlin',
-      assumed: false,
+      assumed: true,
     });
     expect(reportTime({ ts: '2025-11-01T17:50:05.536+01:00', tsUtc: t, zone: 'Asia/Tokyo' })?.zone).toBe('UTC+01:00');
     expect(reportTime({ ts: '2025-11-01T16:50:05Z', tsUtc: Date.parse('2025-11-01T16:50:05Z'), zone: null })).toEqual({

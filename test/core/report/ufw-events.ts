@@ -20,24 +20,31 @@ export function ufwEvents(file: string, zone = 'Asia/Tokyo', year = 2026): Conne
     );
     let ts: string;
     let tsUtc: number;
+    let eventZone = zone;
     const iso = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-]\d{2}:\d{2})/.exec(raw);
     if (iso) {
       ts = `${iso[1]}${iso[2]}`;
       tsUtc = Date.parse(ts);
+      // As the import stores a stated offset: in place of the zone name.
+      eventZone = iso[2] ?? zone;
     } else {
       const m = /^([A-Z][a-z]{2}) +(\d+) (\d{2}):(\d{2}):(\d{2})/.exec(raw);
       if (!m) throw new Error(`not a syslog line: ${raw}`);
       const month = monthFromName(m[1] ?? '') ?? 1;
       const local = Date.UTC(year, month - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
-      ts = new Date(local).toISOString().slice(0, 19);
       tsUtc = zonedToUtc(local, zone);
+      // As the import stores a zoneless line: local time with the assumed zone's offset, the zone's name.
+      const off = Math.round((local - tsUtc) / 60_000);
+      const sign = off < 0 ? '-' : '+';
+      const a = Math.abs(off);
+      ts = `${new Date(local).toISOString().slice(0, 19)}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
     }
     const proto = (kv('PROTO') ?? '').toLowerCase();
     return {
       time: null,
       ts,
       tsUtc,
-      zone,
+      zone: eventZone,
       proto: proto === '2' ? 'igmp' : proto,
       src: kv('SRC') ?? '',
       sport: kv('SPT') ? Number(kv('SPT')) : null,

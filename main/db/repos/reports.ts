@@ -1,0 +1,162 @@
+import type { Database } from 'better-sqlite3';
+import type { ConnectionEvent } from '../../core/model/event';
+
+export interface ReportRow {
+  id: number;
+  uuid: string;
+  createdAt: number;
+  updatedAt: number;
+  host: string;
+  recipient: string | null;
+  verdict: string | null;
+  eventCount: number;
+  firstTs: number | null;
+  lastTs: number | null;
+  /** JSON texts; the service parses them with zod. */
+  eventIds: string;
+  options: string;
+  snapshot: string;
+}
+
+const COLUMNS = `id, uuid, created_at AS createdAt, updated_at AS updatedAt, host, recipient, verdict,
+  event_count AS eventCount, first_ts AS firstTs, last_ts AS lastTs, event_ids AS eventIds, options, snapshot`;
+
+export type NewReport = Omit<ReportRow, 'id' | 'updatedAt'>;
+
+export function insertReport(db: Database, r: NewReport): number {
+  const info = db
+    .prepare(
+      `INSERT INTO reports (uuid, created_at, updated_at, host, recipient, verdict, event_count, first_ts, last_ts,
+         event_ids, options, snapshot)
+       VALUES (@uuid, @createdAt, @createdAt, @host, @recipient, @verdict, @eventCount, @firstTs, @lastTs,
+         @eventIds, @options, @snapshot)`,
+    )
+    .run(r);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateReportOptions(
+  db: Database,
+  args: { id: number; options: string; recipient: string | null; at: number },
+): void {
+  db.prepare('UPDATE reports SET options = ?, recipient = ?, updated_at = ? WHERE id = ?').run(
+    args.options,
+    args.recipient,
+    args.at,
+    args.id,
+  );
+}
+
+export function getReport(db: Database, id: number): ReportRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
+}
+
+/** Newest first, for the Reports screen. */
+export function listReports(db: Database, args: { limit: number }): Omit<ReportRow, 'snapshot' | 'eventIds'>[] {
+  return db
+    .prepare(
+      `SELECT id, uuid, created_at AS createdAt, updated_at AS updatedAt, host, recipient, verdict,
+         event_count AS eventCount, first_ts AS firstTs, last_ts AS lastTs, options
+       FROM reports ORDER BY created_at DESC, id DESC LIMIT ?`,
+    )
+    .all(args.limit) as Omit<ReportRow, 'snapshot' | 'eventIds'>[];
+}
+
+export function deleteReport(db: Database, id: number): void {
+  db.prepare('DELETE FROM reports WHERE id = ?').run(id);
+}
+
+/** An events-table row (migration 0002) as the domain's ConnectionEvent. */
+interface EventRow {
+  id: number;
+  line: number;
+  ts_utc: number | null;
+  ts_text: string | null;
+  zone: string | null;
+  proto: string | null;
+  src: string | null;
+  sport: number | null;
+  dst: string | null;
+  dport: number | null;
+  action: string | null;
+  flags: string | null;
+  direction: string | null;
+  iface: string | null;
+  rule: string | null;
+  length: number | null;
+  message: string | null;
+  format: string | null;
+  process: string | null;
+  pid: number | null;
+  state: string | null;
+  remote: string | null;
+  raw: string;
+}
+
+export type StoredEvent = ConnectionEvent & { id: number; remote: string | null };
+
+function toEvent(r: EventRow): StoredEvent {
+  return {
+    id: r.id,
+    time: null,
+    ts: r.ts_text,
+    tsUtc: r.ts_utc,
+    zone: r.zone,
+    proto: r.proto ?? '',
+    src: r.src ?? '',
+    sport: r.sport,
+    dst: r.dst ?? '',
+    dport: r.dport,
+    action: (r.action ?? 'unknown') as ConnectionEvent['action'],
+    flags: (r.flags ? r.flags.split(',').filter(Boolean) : []) as ConnectionEvent['flags'],
+    direction: r.direction === 'in' || r.direction === 'out' ? r.direction : null,
+    iface: r.iface,
+    rule: r.rule,
+    length: r.length,
+    message: r.message,
+    format: r.format ?? '',
+    process: r.process,
+    pid: r.pid,
+    state: r.state,
+    remote: r.remote,
+    line: r.line,
+    raw: r.raw,
+  };
+}
+
+const EVENT_COLUMNS = `id, line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface,
+  rule, length, message, format, process, pid, state, remote, raw`;
+
+/** Events of one internet address in [from, to) (uses events_remote_ts). */
+export function eventsOfHost(
+  db: Database,
+  args: { host: string; from?: number | null; to?: number | null; limit: number },
+): StoredEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE remote = @host AND (@from IS NULL OR ts_utc >= @from) AND (@to IS NULL OR ts_utc < @to)
+       ORDER BY ts_utc, id LIMIT @limit`,
+    )
+    .all({ host: args.host, from: args.from ?? null, to: args.to ?? null, limit: args.limit }) as EventRow[];
+  return rows.map(toEvent);
+}
+
+export function eventsByIds(db: Database, ids: readonly number[]): StoredEvent[] {
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ts_utc, id`)
+    .all(JSON.stringify(ids)) as EventRow[];
+  return rows.map(toEvent);
+}
+
+/** Events in [from, to) grouped by their internet address, busiest first (a timeline selection). */
+export function busiestRemote(db: Database, args: { from: number; to: number }): string | null {
+  const row = db
+    .prepare(
+      `SELECT remote FROM events WHERE ts_utc >= ? AND ts_utc < ? AND remote IS NOT NULL
+       GROUP BY remote ORDER BY COUNT(*) DESC LIMIT 1`,
+    )
+    .get(args.from, args.to) as { remote: string } | undefined;
+  return row?.remote ?? null;
+}

@@ -1,0 +1,276 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { ReportEdits, ReportListItem, ReportSelection, ReportView } from '../../preload/contract/reports';
+import { buildEml } from '../adapters/mail/eml';
+import type { Attribution } from '../core/model/attribution';
+import type { ConnectionEvent } from '../core/model/event';
+import { VERDICT_IDS, type VerdictId } from '../core/model/verdict';
+import {
+  buildMailto,
+  buildReport,
+  buildXarf,
+  csvFileName,
+  DEFAULT_MAX_EVENTS,
+  mailInput,
+  renderCsv,
+  renderTextBody,
+  reportSubject,
+  type AbuseReport,
+  type ReportVerdict,
+} from '../core/report';
+import { analyzeEvents } from '../core/verdicts/analyze';
+import {
+  busiestRemote,
+  eventsByIds,
+  eventsOfHost,
+  getReport,
+  deleteReport,
+  insertReport,
+  listReports,
+  updateReportOptions,
+  type StoredEvent,
+} from '../db/repos/reports';
+import { ReportEdits as EditsSchema } from '../../preload/contract/reports';
+
+export class ReportInputError extends Error {}
+
+export interface ReportServiceDeps {
+  db: Database;
+  /** Owner, ASN, PTR and RDAP abuse contact of an address (INTEL); null when nothing is known. */
+  attribute(ip: string): Promise<Attribution | null>;
+  now(): number;
+  generator: string;
+}
+
+/** Everything a report is rebuilt from; stored so a report reopens after its import was deleted. */
+interface Snapshot {
+  host: string;
+  events: ConnectionEvent[];
+  attribution: Attribution | null;
+  verdict: ReportVerdict | null;
+}
+
+const SnapshotSchema = z.object({
+  host: z.string(),
+  events: z.array(z.custom<ConnectionEvent>((v) => typeof v === 'object' && v !== null && 'raw' in v)),
+  attribution: z.custom<Attribution>((v) => typeof v === 'object').nullable(),
+  verdict: z
+    .object({ id: z.enum(VERDICT_IDS), title: z.object({ en: z.string(), ja: z.string() }).optional() })
+    .nullable(),
+});
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The verdict the analysis gives this host's events (issue 5), with its titles. */
+export function judgeHost(
+  host: string,
+  events: readonly ConnectionEvent[],
+  attribution: Attribution | null,
+): ReportVerdict | null {
+  const attributions = new Map<string, Attribution>(attribution ? [[host, attribution]] : []);
+  const summary = analyzeEvents(events, { attributions }).hosts.find((h) => h.ip === host);
+  return summary ? { id: summary.verdict.id, title: summary.verdict.title } : null;
+}
+
+function render(report: AbuseReport): Pick<ReportView, 'subject' | 'text' | 'csv' | 'xarf' | 'mailto'> {
+  const mailto = buildMailto(report);
+  return {
+    subject: reportSubject(report),
+    text: renderTextBody(report),
+    csv: renderCsv(report),
+    xarf: JSON.stringify(buildXarf(report, { sha256 }), null, 2) + '\n',
+    mailto: mailto.ok ? { url: mailto.url, reason: null } : { url: null, reason: mailto.reason },
+  };
+}
+
+export interface ReportFile {
+  name: string;
+  /** For the save dialog's filter. */
+  extension: string;
+  content: Buffer;
+}
+
+export function createReportService(deps: ReportServiceDeps) {
+  const { db } = deps;
+
+  function eventsFor(selection: ReportSelection): { host: string; events: StoredEvent[]; verdict: VerdictId | null } {
+    const limit = DEFAULT_MAX_EVENTS * 20;
+    switch (selection.kind) {
+      case 'host':
+        return { host: selection.host, events: eventsOfHost(db, { host: selection.host, limit }), verdict: null };
+      case 'verdict': {
+        const verdict = (VERDICT_IDS as readonly string[]).includes(selection.verdict)
+          ? (selection.verdict as VerdictId)
+          : null;
+        return { host: selection.host, events: eventsOfHost(db, { host: selection.host, limit }), verdict };
+      }
+      case 'range': {
+        const host = selection.host ?? busiestRemote(db, selection);
+        if (!host) return { host: '', events: [], verdict: null };
+        return {
+          host,
+          events: eventsOfHost(db, { host, from: selection.from, to: selection.to, limit }),
+          verdict: null,
+        };
+      }
+      case 'events': {
+        const events = eventsByIds(db, selection.ids);
+        // One report is one incident from one source: the busiest internet address among the chosen events.
+        const counts = new Map<string, number>();
+        for (const e of events) {
+          const remote = e.remote ?? e.src;
+          counts.set(remote, (counts.get(remote) ?? 0) + 1);
+        }
+        const host = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+        return { host, events: events.filter((e) => e.src === host || e.dst === host), verdict: null };
+      }
+    }
+  }
+
+  function build(snapshot: Snapshot, uuid: string, createdAt: number, edits: ReportEdits): AbuseReport {
+    const reporter =
+      edits.reporterEmail || edits.reporterName ? { name: edits.reporterName, email: edits.reporterEmail } : null;
+    return buildReport(snapshot, {
+      reportId: uuid,
+      now: createdAt,
+      language: edits.language,
+      redact: edits.redact,
+      reporter,
+      summary: edits.summary,
+      summaryJa: edits.summaryJa,
+      recipient: edits.recipient,
+      japaneseCopy: edits.japaneseCopy,
+      generator: deps.generator,
+    });
+  }
+
+  function load(id: number): {
+    report: AbuseReport;
+    edits: ReportEdits;
+    row: NonNullable<ReturnType<typeof getReport>>;
+  } {
+    const row = getReport(db, id);
+    if (!row) throw new ReportInputError(`No report ${id}`);
+    const snapshot = SnapshotSchema.parse(JSON.parse(row.snapshot)) as Snapshot;
+    const edits = EditsSchema.parse(JSON.parse(row.options));
+    return { report: build(snapshot, row.uuid, row.createdAt, edits), edits, row };
+  }
+
+  function view(id: number): ReportView {
+    const { report, edits, row } = load(id);
+    return {
+      id,
+      uuid: row.uuid,
+      createdAt: row.createdAt,
+      host: report.source,
+      recipient: report.recipient,
+      recipientSource: report.recipientSource,
+      verdict: report.verdict?.id ?? null,
+      verdictTitle: report.verdict?.title ?? null,
+      warning: report.warning,
+      summary: report.summary,
+      defaultSummary: report.defaultSummary,
+      eventCount: report.eventCount,
+      rows: report.rows.map(({ tsUtc: _t, ...r }) => r),
+      destinations: report.destinations,
+      redaction: report.redaction,
+      edits,
+      ...render(report),
+    };
+  }
+
+  return {
+    async create(selection: ReportSelection, partial: Partial<ReportEdits> = {}): Promise<ReportView> {
+      const found = eventsFor(selection);
+      if (!found.host || found.events.length === 0) {
+        throw new ReportInputError(`No events for ${found.host || 'this selection'}: nothing to report.`);
+      }
+      const attribution = await deps.attribute(found.host);
+      const judged = judgeHost(found.host, found.events, attribution);
+      const verdict: ReportVerdict | null = found.verdict
+        ? { id: found.verdict, ...(judged?.id === found.verdict && judged.title ? { title: judged.title } : {}) }
+        : judged;
+      const kept = [...found.events].sort((a, b) => (a.tsUtc ?? 0) - (b.tsUtc ?? 0)).slice(0, DEFAULT_MAX_EVENTS);
+      const snapshot: Snapshot = {
+        host: found.host,
+        events: kept.map(({ id: _id, remote: _remote, ...e }) => e),
+        attribution,
+        verdict,
+      };
+      const edits = EditsSchema.parse(partial);
+      const uuid = randomUUID();
+      const createdAt = deps.now();
+      const report = build(snapshot, uuid, createdAt, edits);
+      const id = insertReport(db, {
+        uuid,
+        createdAt,
+        host: found.host,
+        recipient: report.recipient,
+        verdict: verdict?.id ?? null,
+        eventCount: found.events.length,
+        firstTs: found.events.reduce<number | null>(
+          (m, e) => (e.tsUtc !== null && (m === null || e.tsUtc < m) ? e.tsUtc : m),
+          null,
+        ),
+        lastTs: found.events.reduce<number | null>(
+          (m, e) => (e.tsUtc !== null && (m === null || e.tsUtc > m) ? e.tsUtc : m),
+          null,
+        ),
+        eventIds: JSON.stringify(kept.map((e) => e.id)),
+        options: JSON.stringify(edits),
+        snapshot: JSON.stringify(snapshot),
+      });
+      return view(id);
+    },
+    open: view,
+    update(id: number, partial: Partial<ReportEdits>): ReportView {
+      const { edits } = load(id);
+      const next = EditsSchema.parse({ ...edits, ...partial });
+      updateReportOptions(db, { id, options: JSON.stringify(next), recipient: null, at: deps.now() });
+      const v = view(id);
+      updateReportOptions(db, { id, options: JSON.stringify(next), recipient: v.recipient, at: deps.now() });
+      return v;
+    },
+    list(limit = 200): ReportListItem[] {
+      return listReports(db, { limit }).map(
+        ({ id, createdAt, host, recipient, verdict, eventCount, firstTs, lastTs }) => ({
+          id,
+          createdAt,
+          host,
+          recipient,
+          verdict,
+          eventCount,
+          firstTs,
+          lastTs,
+        }),
+      );
+    },
+    remove(id: number): boolean {
+      const found = getReport(db, id) !== undefined;
+      deleteReport(db, id);
+      return found;
+    },
+    /** One format as the file the user saves. */
+    async file(id: number, format: 'text' | 'csv' | 'xarf' | 'eml'): Promise<ReportFile> {
+      const { report } = load(id);
+      const base = csvFileName(report).replace(/\.csv$/, '');
+      switch (format) {
+        case 'text':
+          return { name: `${base}.txt`, extension: 'txt', content: Buffer.from(renderTextBody(report), 'utf8') };
+        case 'csv':
+          return { name: `${base}.csv`, extension: 'csv', content: Buffer.from(renderCsv(report), 'utf8') };
+        case 'xarf':
+          return { name: `${base}.xarf.json`, extension: 'json', content: Buffer.from(render(report).xarf, 'utf8') };
+        case 'eml':
+          return {
+            name: `${base}.eml`,
+            extension: 'eml',
+            content: await buildEml(mailInput(report), { date: new Date(deps.now()) }),
+          };
+      }
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
