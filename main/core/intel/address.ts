@@ -86,3 +86,11 @@ export function embeddedIpv4(a: ParsedAddress): { ipv4: string; via: 'mapped' | 
   if (high === 0x0064ff9b0000000000000000n) return { ipv4: formatIPv4(Number(low)), via: 'nat64' };
   return null;
 }
+
+/** The reverse-lookup name of an address: 4.3.2.1.in-addr.arpa, or the ip6.arpa nibbles (RFC 3596 §2.5). */
+export function reverseDnsName(ip: string): string | null {
+  const a = parseAddress(ip);
+  if (!a) return null;
+  if (a.family === 4) return `${a.text.split('.').reverse().join('.')}.in-addr.arpa`;
+  return `${a.value.toString(16).padStart(32, '0').split('').reverse().join('.')}.ip6.arpa`;
+}
