@@ -3,6 +3,7 @@ import { SOCKETS_USAGE, socketsCommand } from './sockets';
 import { FORMATS_USAGE, formatsCommand } from './formats';
 import { IMPORT_USAGE, importCommand } from './import';
 import { PARSE_USAGE, parseCommand } from './parse';
+import { ANALYZE_USAGE, analyzeCommand } from './analyze';
 
 /** Every `netwhy` sub-command: name -> runner and its usage text. */
 export const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
@@ -10,4 +11,5 @@ export const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   parse: { run: parseCommand, usage: PARSE_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
   formats: { run: formatsCommand, usage: FORMATS_USAGE },
+  analyze: { run: (argv, io) => analyzeCommand(argv, io), usage: ANALYZE_USAGE },
 };

@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 import { migration as m0001 } from './0001_connections';
 import { migration as m0002 } from './0002_imports';
-import { migration as m0005 } from './0005_reports';
 import { migration as m0003 } from './0003_intel';
+import { migration as m0004 } from './0004_hosts';
+import { migration as m0005 } from './0005_reports';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

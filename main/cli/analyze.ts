@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { LogFileError } from '../adapters/files/source';
+import { loadBundledIpDatabase } from '../adapters/ipdb/load';
+import { attributeAddress } from '../core/intel/attribute';
+import type { ConnectionEvent } from '../core/model/event';
+import { analyzeEvents } from '../core/verdicts/analyze';
+import { parseDnsCacheText, type DnsRecord } from '../core/verdicts/dns-cache';
+import { attributeAll, type Attributor } from '../services/analysis';
+import { emptyStats, readLogFile, ReadOptionsError } from '../services/read-log';
+import { analysisJson, analysisText, type FileSummary, type Lang } from './analyze-report';
+import { parseYear } from './import';
+import { CliUsageError, type CliIo } from './io';
+
+export const ANALYZE_USAGE = `netwhy analyze FILE… [--tz ZONE] [--year YYYY] [--offline] [--lang en|ja] [--json] [--dns FILE]
+  Explains every remote host in router/firewall logs or netstat output: cdn-reply, cdn-connection, p2p-download,
+  streaming, stale-local, scan, probe or unknown, with the evidence, in English or Japanese.
+  --tz ZONE     IANA zone of times without one (default: this PC's)
+  --year YYYY   year of dates without one (default: the current year)
+  --offline     no online lookups (reverse DNS, RDAP): owners from the bundled IP database only
+  --lang LANG   en (default) or ja
+  --json        one JSON object {"hosts":[…],"flows":[…],"summary":{…}}
+  --dns FILE    this PC's DNS cache (ipconfig /displaydns output, a dnsmasq log) to name the sites addresses served
+`;
+
+export interface AnalyzeDeps {
+  /** Attribution source; default the bundled IP database. */
+  attributor?: (offline: boolean) => Attributor | null;
+}
+
+/** Offline attribution from the bundled IP database (online lookups belong to the intel service). */
+function bundledAttributor(): Attributor | null {
+  try {
+    const { db } = loadBundledIpDatabase();
+    return { attributeOffline: (ip) => attributeAddress({ ip, ipdb: db.lookup(ip), online: false }) };
+  } catch {
+    return null;
+  }
+}
+
+export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDeps = {}): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      tz: { type: 'string' },
+      year: { type: 'string' },
+      offline: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
+      json: { type: 'boolean', default: false },
+      dns: { type: 'string' },
+    },
+  });
+  if (!positionals.length) throw new CliUsageError('give at least one FILE');
+  if (values.lang !== 'en' && values.lang !== 'ja')
+    throw new CliUsageError(`--lang must be en or ja, not "${values.lang}"`);
+  const lang: Lang = values.lang;
+  const year = parseYear(values.year);
+
+  const events: ConnectionEvent[] = [];
+  const files: FileSummary[] = [];
+  for (const file of positionals) {
+    const stats = emptyStats();
+    try {
+      for await (const e of readLogFile(file, { tz: values.tz, year, stats })) events.push({ ...e, raw: '' });
+    } catch (e) {
+      if (e instanceof ReadOptionsError) throw new CliUsageError(e.message);
+      if (e instanceof LogFileError) {
+        io.stderr(`netwhy analyze: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+    files.push({ file, family: stats.family, lines: stats.lines, events: stats.events });
+  }
+
+  let dnsCache: DnsRecord[] = [];
+  if (values.dns) {
+    try {
+      dnsCache = parseDnsCacheText(await readFile(values.dns, 'utf8'));
+    } catch (e) {
+      io.stderr(`netwhy analyze: cannot read ${values.dns}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
+
+  // Online lookups (PTR, RDAP) go through the intel service only; until it is wired here, both modes use the
+  // bundled database, so nothing leaves this PC either way.
+  const attributor = (deps.attributor ?? (() => bundledAttributor()))(values.offline);
+  if (!attributor) io.stderr('netwhy analyze: no IP database found; owners are unknown\n');
+  const analysis = analyzeEvents(events, {
+    attributions: attributeAll(events, [], attributor),
+    dnsCache,
+    now: Date.now(),
+  });
+  const offline = true;
+  if (values.json) io.stdout(JSON.stringify(analysisJson(analysis, lang, files, offline)) + '\n');
+  else io.stdout(analysisText(analysis, lang, files, offline));
+  return 0;
+}

@@ -1,0 +1,141 @@
+import type { Database } from 'better-sqlite3';
+import type { Attribution } from '../core/model/attribution';
+import type { ConnectionEvent } from '../core/model/event';
+import { analyzeEvents, type Analysis, type HostSummary } from '../core/verdicts/analyze';
+import { ownerName } from '../core/verdicts/describe';
+import type { DnsRecord } from '../core/verdicts/dns-cache';
+import { ipSortKey } from '../core/verdicts/host-table';
+import type { LocalSocket } from '../core/verdicts/types';
+import { readEventsForAnalysis } from '../db/repos/analysis-events';
+import { replaceHosts, type HostRecord } from '../db/repos/hosts';
+import type { Connection } from '../../preload/contract/sockets';
+
+/** The part of the intel service the verdicts need (contract: createIntel(...).attributeOffline). */
+export interface Attributor {
+  attributeOffline(ip: string): Attribution;
+}
+
+/** What an address is when no attribution source is available: nothing is claimed. */
+export function unattributed(ip: string): Attribution {
+  return {
+    ip,
+    asn: null,
+    asOrg: null,
+    country: null,
+    ptr: null,
+    ptrConfirmed: null,
+    rdap: null,
+    owner: null,
+    role: 'unknown',
+    confidence: 'low',
+    evidence: [],
+  };
+}
+
+/** Live Connections rows as the rules' sockets (stateSince makes a CLOSE_WAIT "lingering"). */
+export function socketsFromConnections(connections: readonly Connection[]): LocalSocket[] {
+  return connections
+    .filter((c) => c.closedAt === null)
+    .map((c) => ({
+      protocol: c.protocol,
+      family: c.family,
+      localAddress: c.localAddress,
+      localPort: c.localPort,
+      remoteAddress: c.remoteAddress,
+      remotePort: c.remotePort,
+      state: c.state,
+      pid: c.pid,
+      processName: c.processName,
+      processPath: c.processPath,
+      stateSince: c.stateSince,
+      source: 'live' as const,
+    }));
+}
+
+/** Every internet address of the events and sockets, attributed once each. */
+export function attributeAll(
+  events: readonly ConnectionEvent[],
+  sockets: readonly LocalSocket[],
+  attributor: Attributor | null,
+): Map<string, Attribution> {
+  const ips = new Set<string>();
+  for (const e of events) {
+    if (e.src) ips.add(e.src);
+    if (e.dst) ips.add(e.dst);
+  }
+  for (const s of sockets) if (s.remoteAddress) ips.add(s.remoteAddress);
+  const out = new Map<string, Attribution>();
+  for (const ip of ips) {
+    try {
+      out.set(ip, attributor ? attributor.attributeOffline(ip) : unattributed(ip));
+    } catch {
+      // Not an address (a router printed a name): the rules skip what has no attribution.
+    }
+  }
+  return out;
+}
+
+export function toHostRecord(h: HostSummary): HostRecord {
+  const a = h.attribution;
+  return {
+    row: {
+      ip: h.ip,
+      owner: ownerName(a),
+      role: a?.role ?? null,
+      asn: a?.asn ?? null,
+      asOrg: a?.asOrg ?? null,
+      country: a?.country ?? null,
+      verdict: h.verdict.id,
+      severity: h.verdict.severity,
+      lane: h.lane,
+      title: h.verdict.title,
+      events: h.events,
+      firstSeen: h.firstSeen,
+      lastSeen: h.lastSeen,
+    },
+    ownerId: a?.owner ?? null,
+    confidence: a?.confidence ?? null,
+    ipKey: ipSortKey(h.ip),
+    detail: {
+      verdictDetail: {
+        ...h.verdict,
+        evidence: h.verdict.evidence.map((e) => ({
+          kind: e.kind,
+          detail: e.detail,
+          ...(e.detailJa ? { detailJa: e.detailJa } : {}),
+        })),
+      },
+      ports: h.ports.slice(0, 50),
+      remotePorts: h.remotePorts.slice(0, 50),
+      protocols: h.protocols,
+      actions: h.actions,
+      flowVerdicts: h.flowVerdicts,
+      links: h.links,
+      sites: h.sites,
+    },
+  };
+}
+
+export interface RefreshOptions {
+  attributor: Attributor | null;
+  sockets?: readonly LocalSocket[];
+  dnsCache?: readonly DnsRecord[];
+  now: number;
+}
+
+/** Rebuilds the hosts table from every stored event plus the live sockets. */
+export function refreshHosts(
+  db: Database,
+  options: RefreshOptions,
+): { hosts: number; events: number; at: number; analysis: Analysis } {
+  const events = readEventsForAnalysis(db);
+  const sockets = options.sockets ?? [];
+  const analysis = analyzeEvents(events, {
+    attributions: attributeAll(events, sockets, options.attributor),
+    sockets,
+    ...(options.dnsCache ? { dnsCache: options.dnsCache } : {}),
+    now: options.now,
+  });
+  replaceHosts(db, analysis.hosts.map(toHostRecord), options.now);
+  return { hosts: analysis.hosts.length, events: events.length, at: options.now, analysis };
+}
