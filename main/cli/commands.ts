@@ -4,6 +4,7 @@ import { FORMATS_USAGE, formatsCommand } from './formats';
 import { IMPORT_USAGE, importCommand } from './import';
 import { PARSE_USAGE, parseCommand } from './parse';
 import { ANALYZE_USAGE, analyzeCommand } from './analyze';
+import { REPORT_USAGE, reportCommand } from './report';
 
 /** Every `netwhy` sub-command: name -> runner and its usage text. */
 export const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   import: { run: importCommand, usage: IMPORT_USAGE },
   formats: { run: formatsCommand, usage: FORMATS_USAGE },
   analyze: { run: (argv, io) => analyzeCommand(argv, io), usage: ANALYZE_USAGE },
+  report: { run: (argv, io) => reportCommand(argv, io), usage: REPORT_USAGE },
 };

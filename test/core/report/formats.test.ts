@@ -1,8 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../main/core/report/build';
 import { CSV_HEADER, renderCsv } from '../../../main/core/report/csv';
@@ -10,6 +6,7 @@ import { buildMailto } from '../../../main/core/report/mail';
 import type { ReportOptions } from '../../../main/core/report/model';
 import { buildXarf } from '../../../main/core/report/xarf';
 import { AKAMAI_EDGE, SCANNER, hostEvents, ufwEvents } from './ufw-events';
+import { xarfValidator } from './xarf-schema';
 
 const OPTIONS: ReportOptions = {
   reportId: '6f1c2a9e-4b7d-4c1e-9a3f-2d5e8b7c1a00',
@@ -28,15 +25,6 @@ const scan = (opts: Partial<ReportOptions> = {}) =>
     },
     { ...OPTIONS, ...opts },
   );
-
-/** The vendored official X-ARF v4 schemas (resources/xarf/SOURCE.md), cross-file $refs resolved by $id. */
-export function xarfValidator() {
-  const dir = join(__dirname, '../../../resources/xarf/v4');
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(JSON.parse(readFileSync(join(dir, 'xarf-core.json'), 'utf8')));
-  return ajv.compile(JSON.parse(readFileSync(join(dir, 'types/connection-port-scan.json'), 'utf8')));
-}
 
 /** Minimal RFC 4180 reader for the test (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {

@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { buildEml } from '../adapters/mail/eml';
+import { LogFileError } from '../adapters/files/source';
+import { loadBundledIpDatabase } from '../adapters/ipdb/load';
+import { attributeAddress } from '../core/intel/attribute';
+import type { Attribution } from '../core/model/attribution';
+import type { ConnectionEvent } from '../core/model/event';
+import { normalizeIp } from '../core/net/ip';
+import { buildReport, mailInput, renderCsv, renderTextBody, renderXarf, type AbuseReport } from '../core/report';
+import { readLogFile, ReadOptionsError } from '../services/read-log';
+import { judgeHost } from '../services/reports';
+import { parseYear } from './import';
+import { CliUsageError, type CliIo } from './io';
+
+export const REPORT_USAGE = `netwhy report FILE… --host IP [--tz ZONE] [--year YYYY] [--format text|csv|xarf|eml] [--out PATH] [--offline]
+  Writes an abuse report about one internet address from router/firewall logs: source and destination address
+  and port, protocol, TCP flags and ISO 8601 times with zone, plus the original log lines. Nothing is sent.
+  --host IP       the address to report (required)
+  --tz ZONE       IANA zone of times without one (default: this PC's); the report names it
+  --year YYYY     year of dates without one (default: the current year)
+  --format F      text (e-mail body, default), csv, xarf (X-ARF v4 JSON) or eml (draft with CSV attached)
+  --out PATH      write to a file instead of stdout
+  --offline       no online lookups (the owner and abuse contact come from the bundled data only)
+  --to EMAIL      recipient (default: the abuse contact NetWhy knows for the owner)
+  --from EMAIL    your e-mail address (X-ARF reporter, e-mail From)
+  --name NAME     your name or organisation
+  --japanese      add a Japanese copy of the text
+  --no-redact     keep LAN addresses, MAC addresses and host names (masked by default)
+  --lang en|ja    language of the notes on stderr (harmless-traffic warning)
+`;
+
+export interface ReportDeps {
+  /** Attribution of the reported address; default the bundled IP database (offline). */
+  attribute?: (ip: string, offline: boolean) => Promise<Attribution | null>;
+  now?: () => number;
+  newId?: () => string;
+}
+
+function bundledAttribution(ip: string): Promise<Attribution | null> {
+  try {
+    const { db } = loadBundledIpDatabase();
+    return Promise.resolve(attributeAddress({ ip, ipdb: db.lookup(ip), online: false }));
+  } catch {
+    return Promise.resolve(null);
+  }
+}
+
+async function renderFormat(report: AbuseReport, format: string, now: number): Promise<string | Buffer> {
+  switch (format) {
+    case 'csv':
+      return renderCsv(report);
+    case 'xarf':
+      return renderXarf(report, { sha256: (b) => createHash('sha256').update(b).digest('hex') });
+    case 'eml':
+      return buildEml(mailInput(report), { date: new Date(now) });
+    default:
+      return renderTextBody(report);
+  }
+}
+
+export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps = {}): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      host: { type: 'string' },
+      tz: { type: 'string' },
+      year: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      offline: { type: 'boolean', default: false },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      name: { type: 'string' },
+      japanese: { type: 'boolean', default: false },
+      'no-redact': { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
+    },
+  });
+  if (!positionals.length) throw new CliUsageError('give at least one FILE');
+  if (!values.host) throw new CliUsageError('--host IP is required');
+  const host = normalizeIp(values.host);
+  if (!host) throw new CliUsageError(`--host must be an IP address, not "${values.host}"`);
+  if (!['text', 'csv', 'xarf', 'eml'].includes(values.format)) {
+    throw new CliUsageError(`--format must be text, csv, xarf or eml, not "${values.format}"`);
+  }
+  if (values.lang !== 'en' && values.lang !== 'ja')
+    throw new CliUsageError(`--lang must be en or ja, not "${values.lang}"`);
+  const lang = values.lang;
+  const year = parseYear(values.year);
+
+  const events: ConnectionEvent[] = [];
+  for (const file of positionals) {
+    try {
+      for await (const e of readLogFile(file, { tz: values.tz, year })) {
+        if (e.src === host || e.dst === host) events.push(e);
+      }
+    } catch (e) {
+      if (e instanceof ReadOptionsError) throw new CliUsageError(e.message);
+      if (e instanceof LogFileError) {
+        io.stderr(`netwhy report: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+  if (!events.length) {
+    io.stderr(
+      lang === 'ja'
+        ? `netwhy report: ${host} のイベントが ${positionals.join(', ')} にありません。報告するものがありません。\n`
+        : `netwhy report: no events for ${host} in ${positionals.join(', ')}; nothing to report.\n`,
+    );
+    return 1;
+  }
+
+  // Online lookups (PTR, RDAP) belong to the intel service; without it both modes use the bundled data.
+  const attribution = await (deps.attribute ?? ((ip) => bundledAttribution(ip)))(host, values.offline);
+  const verdict = judgeHost(host, events, attribution);
+  const now = (deps.now ?? Date.now)();
+  const report = buildReport(
+    { host, events, attribution, verdict },
+    {
+      reportId: (deps.newId ?? randomUUID)(),
+      now,
+      language: lang,
+      redact: !values['no-redact'],
+      recipient: values.to ?? null,
+      reporter: values.from || values.name ? { name: values.name ?? '', email: values.from ?? '' } : null,
+      japaneseCopy: values.japanese,
+      generator: 'NetWhy CLI',
+    },
+  );
+  if (report.warning) io.stderr(`netwhy report: ${report.warning[lang]}\n`);
+  if (!report.recipient) {
+    io.stderr(
+      lang === 'ja'
+        ? 'netwhy report: 宛先の不正利用窓口が不明です。--to で指定してください。\n'
+        : 'netwhy report: no abuse contact known for this address; give one with --to.\n',
+    );
+  }
+
+  const output = await renderFormat(report, values.format, now);
+  if (values.out) {
+    await writeFile(values.out, output);
+    io.stderr(`netwhy report: wrote ${values.out} (${report.eventCount} events)\n`);
+  } else {
+    io.stdout(typeof output === 'string' ? output : output.toString('utf8'));
+  }
+  return 0;
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PostalMime from 'postal-mime';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../main/cli/io';
+import { runCli } from '../../main/cli/main';
+import { xarfValidator } from '../core/report/xarf-schema';
+
+const DIR = join(__dirname, '../fixtures/report');
+const SCAN = join(DIR, 'ufw-scan.log');
+const REPLY = join(DIR, 'ufw-akamai-reply.log');
+const tmp = mkdtempSync(join(tmpdir(), 'netwhy-report-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function capture(): { io: CliIo; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, env: {}, cwd: process.cwd() },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const run = async (...argv: string[]) => {
+  const c = capture();
+  const code = await runCli(['report', ...argv, '--offline'], c.io);
+  return { code, out: c.out(), err: c.err() };
+};
+
+describe('netwhy report', () => {
+  it('text: one line per event with ISO time + offset, protocol, source/destination IP and port, TCP flags', async () => {
+    const { code, out } = await run(SCAN, '--host', '45.155.205.10', '--tz', 'Asia/Tokyo', '--year', '2026');
+    expect(code).toBe(0);
+    const lines = out.split('\n').filter((l) => /^\d{4}-\d{2}-\d{2}T/.test(l));
+    expect(lines).toHaveLength(5);
+    expect(lines.map((l) => l.split(/\s+/))).toEqual(
+      [22, 23, 3389, 445, 8080].map((port, i) => [
+        [
+          '2026-11-21T09:14:03+09:00',
+          '2026-11-21T09:14:04+09:00',
+          '2026-11-21T09:14:06+09:00',
+          '2026-11-21T09:14:09+09:00',
+          '2026-11-21T09:15:12+09:00',
+        ][i],
+        'Asia/Tokyo',
+        'TCP',
+        '45.155.205.10',
+        '51638',
+        '198.51.100.7',
+        String(port),
+        'SYN',
+      ]),
+    );
+    expect(out).toContain('NetWhy assumed Asia/Tokyo');
+    // The other address in the file (a LAN multicast sender) is neither reported nor leaked.
+    expect(out).not.toContain('192.168.1.124');
+    expect(out).not.toContain('kaito-pc');
+  });
+
+  it('exits non-zero with a clear message when the host has no events', async () => {
+    const { code, out, err } = await run(SCAN, '--host', '203.0.113.9', '--tz', 'Asia/Tokyo');
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('no events for 203.0.113.9');
+  });
+
+  it('rejects a missing --host as a usage error', async () => {
+    expect((await run(SCAN)).code).toBe(2);
+  });
+
+  it('xarf: validates against the vendored official X-ARF v4 schema', async () => {
+    const { code, out } = await run(
+      SCAN,
+      '--host',
+      '45.155.205.10',
+      '--tz',
+      'Asia/Tokyo',
+      '--year',
+      '2026',
+      '--format',
+      'xarf',
+      '--from',
+      'me@example.jp',
+    );
+    expect(code).toBe(0);
+    const x = JSON.parse(out) as Record<string, unknown>;
+    const validate = xarfValidator();
+    expect(validate(x), JSON.stringify(validate.errors)).toBe(true);
+    expect(x).toMatchObject({
+      source_identifier: '45.155.205.10',
+      first_seen: '2026-11-21T09:14:03+09:00',
+      tcp_flags: ['SYN'],
+    });
+  });
+
+  it('csv to a file, with the stated offset kept and the LAN destination masked', async () => {
+    const out = join(tmp, 'reply.csv');
+    const r = await run(REPLY, '--host', '23.205.116.42', '--format', 'csv', '--out', out);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(out, 'utf8').split('\r\n');
+    expect(csv[1]).toMatch(
+      /^2026-11-21T09:20:05\.536\+09:00,UTC\+09:00,no,tcp,23\.205\.116\.42,443,\[LAN-1\],60722,ACK,/,
+    );
+    expect(csv.join('\n')).not.toContain('192.168.1.130');
+  });
+
+  it('eml: a draft with the body and the CSV attached, and the harmless warning on stderr (ja)', async () => {
+    const r = await run(
+      REPLY,
+      '--host',
+      '23.205.116.42',
+      '--format',
+      'eml',
+      '--lang',
+      'ja',
+      '--to',
+      'abuse@akamai.com',
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/CDN/);
+    const mail = await PostalMime.parse(r.out);
+    expect(mail.to?.[0]?.address).toBe('abuse@akamai.com');
+    expect(mail.text).toContain('23.205.116.42');
+    expect(mail.attachments[0]?.mimeType).toBe('text/csv');
+  });
+});
