@@ -27,8 +27,10 @@ class MmdbIpDatabase implements IpDatabaseLike {
   constructor(private readonly reader: Reader<Response>) {}
 
   lookup(ip: string): IpLookupResult | null {
-    const normal = normalizeIp(ip);
+    let normal = normalizeIp(ip);
     if (!normal) return null;
+    // IPv4-mapped IPv6: ask for the IPv4 address (mmdb-lib does not follow the ::ffff:0:0/96 alias itself).
+    if (normal.startsWith('::ffff:') && normal.includes('.')) normal = normal.slice(7);
     let raw: unknown;
     try {
       raw = this.reader.get(normal);
