@@ -48,7 +48,8 @@ export function splitSlashEndpoint(text: string): Endpoint | null {
 
 function endpointOf(host: string, port: string): Endpoint | null {
   if (host === '*') return null;
-  const ip = normalizeIp(host);
+  // ss prints the bound device after the address ("127.0.0.53%lo"); the zone/device is not part of the address.
+  const ip = normalizeIp(host.replace(/%[^%]*$/, ''));
   if (ip === null) return null;
   return { ip, port: port === '' ? null : parsePort(port) };
 }

@@ -26,7 +26,8 @@ export type LineResult =
   | { kind: 'unknown'; reason?: string }
   /**
    * Names the owner of the events since the previous `owner` result (Windows `netstat -b` prints the
-   * process name on the line after its sockets).
+   * process name on the line after its sockets). An empty `process` means the table could not name the owner
+   * ("Can not obtain ownership information"): it still closes the group, and those events keep process null.
    */
   | { kind: 'owner'; process: string };
 
