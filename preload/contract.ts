@@ -5,17 +5,20 @@
  */
 import type { z } from 'zod';
 import { appEvents, appInvoke } from './contract/app';
+import { hostsEvents, hostsInvoke } from './contract/hosts';
 import { reportsEvents, reportsInvoke } from './contract/reports';
 import { socketsEvents, socketsInvoke } from './contract/sockets';
 
 export const invokeContract = {
   ...appInvoke,
+  ...hostsInvoke,
   ...socketsInvoke,
   ...reportsInvoke,
 };
 
 export const eventContract = {
   ...appEvents,
+  ...hostsEvents,
   ...socketsEvents,
   ...reportsEvents,
 };

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LogFileError } from '../adapters/files/source';
-import { loadBundledIpDatabase } from '../adapters/ipdb/load';
-import { attributeAddress } from '../core/intel/attribute';
 import type { ConnectionEvent } from '../core/model/event';
 import { analyzeEvents } from '../core/verdicts/analyze';
 import { parseDnsCacheText, type DnsRecord } from '../core/verdicts/dns-cache';
-import { attributeAll, type Attributor } from '../services/analysis';
+import { attributeAll, bundledAttributor, type Attributor } from '../services/analysis';
 import { emptyStats, readLogFile, ReadOptionsError } from '../services/read-log';
 import { analysisJson, analysisText, type FileSummary, type Lang } from './analyze-report';
 import { parseYear } from './import';
@@ -26,16 +24,6 @@ export const ANALYZE_USAGE = `netwhy analyze FILE… [--tz ZONE] [--year YYYY] [
 export interface AnalyzeDeps {
   /** Attribution source; default the bundled IP database. */
   attributor?: (offline: boolean) => Attributor | null;
-}
-
-/** Offline attribution from the bundled IP database (online lookups belong to the intel service). */
-function bundledAttributor(): Attributor | null {
-  try {
-    const { db } = loadBundledIpDatabase();
-    return { attributeOffline: (ip) => attributeAddress({ ip, ipdb: db.lookup(ip), online: false }) };
-  } catch {
-    return null;
-  }
 }
 
 export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDeps = {}): Promise<number> {

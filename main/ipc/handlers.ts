@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { appHandlers } from './app';
+import { hostsHandlers } from './hosts';
 import { reportsHandlers } from './reports';
 import { socketsHandlers } from './sockets';
 import type { Handlers } from './types';
@@ -8,6 +9,7 @@ import type { Handlers } from './types';
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...hostsHandlers(ctx),
     ...socketsHandlers(ctx),
     ...reportsHandlers(ctx),
   };

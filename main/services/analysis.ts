@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { loadBundledIpDatabase } from '../adapters/ipdb/load';
+import { attributeAddress } from '../core/intel/attribute';
 import type { Attribution } from '../core/model/attribution';
 import type { ConnectionEvent } from '../core/model/event';
 import { analyzeEvents, type Analysis, type HostSummary } from '../core/verdicts/analyze';
@@ -13,6 +15,19 @@ import type { Connection } from '../../preload/contract/sockets';
 /** The part of the intel service the verdicts need (contract: createIntel(...).attributeOffline). */
 export interface Attributor {
   attributeOffline(ip: string): Attribution;
+}
+
+/**
+ * Offline attribution from the bundled IP database; null when the database is missing. Online lookups (PTR,
+ * RDAP) belong to the intel service, which replaces this when wired.
+ */
+export function bundledAttributor(): Attributor | null {
+  try {
+    const { db } = loadBundledIpDatabase();
+    return { attributeOffline: (ip) => attributeAddress({ ip, ipdb: db.lookup(ip), online: false }) };
+  } catch {
+    return null;
+  }
 }
 
 /** What an address is when no attribution source is available: nothing is claimed. */
