@@ -7,6 +7,21 @@ import { dlink } from './dlink';
 import { connectionLine } from './connection-line';
 import { aterm } from './aterm';
 import { buffalo } from './buffalo';
+import { pfsense } from './pfsense';
+import { windowsFirewall } from './windows-firewall';
+import { macosPf } from './macos-pf';
+import { macosAlf } from './macos-alf';
+import { mikrotik } from './mikrotik';
+import { ciscoAsa } from './cisco-asa';
+import { fortigate } from './fortigate';
+import { sonicwall } from './sonicwall';
+import { sophosUtm } from './sophos-utm';
+import { juniperSrx } from './juniper-srx';
+import { lancom } from './lancom';
+import { peplink } from './peplink';
+import { netstatWindows } from './sockets/netstat-windows';
+import { netstatLinux } from './sockets/netstat-linux';
+import { ss } from './sockets/ss';
 import { generic } from './generic';
 
 /**
@@ -22,6 +37,21 @@ export const FAMILIES: readonly LogFamily[] = [
   connectionLine,
   aterm,
   buffalo,
+  pfsense,
+  windowsFirewall,
+  macosPf,
+  macosAlf,
+  mikrotik,
+  ciscoAsa,
+  fortigate,
+  sonicwall,
+  sophosUtm,
+  juniperSrx,
+  lancom,
+  peplink,
+  netstatWindows,
+  netstatLinux,
+  ss,
   // The fallback stays last: it claims any line with two address:port pairs and a verdict word.
   generic,
 ];

@@ -127,7 +127,7 @@ export const windowsFirewall: LogFamily = {
     if (line.startsWith('#Software: Microsoft Windows Firewall')) return 1;
     if (line.startsWith('#Fields: date time action protocol src-ip')) return 0.98;
     if (line.startsWith('#Version:') || line.startsWith('#Time Format:')) return 0.4;
-    return ROW.test(line) && /\b(?:SEND|RECEIVE|FORWARD|-)(?: \d+)?$/.test(line.trimEnd()) ? 0.85 : 0;
+    return ROW.test(line) && /\s(?:SEND|RECEIVE|FORWARD|-)(?: \d+)?$/.test(line.trimEnd()) ? 0.85 : 0;
   },
   open: openWindowsFirewall,
 };
