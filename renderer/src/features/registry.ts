@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ConnectionsScreen } from './connections/ConnectionsScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
 export interface ScreenDef {
@@ -16,5 +17,6 @@ export interface ScreenDef {
 /** The app's screens, in navigation order. Add a screen here and its folder under features/. */
 export const SCREENS: ScreenDef[] = [
   { id: 'connections', label: 'common:nav.connections', glyph: '⇄', component: ConnectionsScreen },
+  { id: 'reports', label: 'reports:nav', glyph: '✉', component: ReportsScreen },
   { id: 'settings', label: 'common:nav.settings', glyph: '⚙', component: SettingsScreen, bottom: true },
 ];
