@@ -5,6 +5,7 @@ import type { EventChannel, EventPayload } from '../preload/contract';
 import { openDatabase } from './db/open';
 import { createSocketMonitor, type SocketMonitor } from './services/sockets';
 import { readSettings } from './services/settings';
+import { createImportServices, type ImportJobs, type SyslogReceiver } from './services/import-services';
 import type { SocketSource } from './adapters/sockets/systeminformation';
 import { createHeadlessDesktop } from './adapters/desktop/headless';
 import type { DesktopBridge } from './adapters/desktop/types';
@@ -16,6 +17,10 @@ export interface AppContext {
   db: Database;
   info: AppInfo;
   sockets: SocketMonitor;
+  /** Log imports running in the background (issue 3). */
+  imports: ImportJobs;
+  /** The live syslog receiver (issue 3). */
+  syslog: SyslogReceiver;
   reports: ReportService;
   /** Save dialog, mail program, clipboard (Electron's in the app, a headless one in tests). */
   desktop: DesktopBridge;
@@ -44,10 +49,12 @@ export function createAppContext(options: AppContextOptions): AppContext {
   // Attribution for reports: wired to the intel service (issue 4) once it exists.
   const attribute = (_ip: string): Promise<Attribution | null> => Promise.resolve(null);
   const reports = createReportService({ db, attribute, now, generator: `NetWhy ${options.info.version}` });
+  const importServices = createImportServices(db, now, (event, payload) => ctx.emit(event, payload));
   const ctx: AppContext = {
     db,
     info: { ...options.info, databasePath: options.databasePath },
     sockets,
+    ...importServices,
     reports,
     desktop: options.desktop ?? createHeadlessDesktop(join(options.info.dataDir, 'exports')),
     now,
@@ -57,6 +64,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
       db.close();
     },
   };
+  stops.push(importServices.stop);
   stops.push(
     sockets.start(
       () => readSettings(db).pollIntervalMs,

@@ -14,7 +14,12 @@ export type Subscribe = (event: EventChannel, listener: (payload: unknown) => vo
  * Builds the named-function api from the contract's channel list, over any transport: Electron ipc in the preload,
  * Playwright bindings in the real-browser tests.
  */
-export function createApi(invoke: Invoke, subscribe: Subscribe): NetwhyApi {
+export function createApi(
+  invoke: Invoke,
+  subscribe: Subscribe,
+  /** Electron's webUtils.getPathForFile; absent in a plain browser (the real-browser tests). */
+  pathForFile?: (file: object) => string,
+): NetwhyApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
   for (const channel of INVOKE_CHANNELS) {
     const [ns, method] = channel.split('.') as [string, string];
@@ -24,5 +29,14 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): NetwhyApi {
     if (!EVENT_CHANNELS.includes(event)) throw new Error(`Unknown event ${String(event)}`);
     return subscribe(event, listener as (payload: unknown) => void);
   };
-  return Object.freeze({ ...api, on }) as unknown as NetwhyApi;
+  const pathFor = (file: object): string | null => {
+    if (!pathForFile) return null;
+    try {
+      // '' for a File that did not come from disk (built in memory, pasted).
+      return pathForFile(file) || null;
+    } catch {
+      return null;
+    }
+  };
+  return Object.freeze({ ...api, on, pathForFile: pathFor }) as unknown as NetwhyApi;
 }

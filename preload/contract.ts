@@ -5,12 +5,14 @@
  */
 import type { z } from 'zod';
 import { appEvents, appInvoke } from './contract/app';
+import { importsEvents, importsInvoke } from './contract/imports';
 import { hostsEvents, hostsInvoke } from './contract/hosts';
 import { reportsEvents, reportsInvoke } from './contract/reports';
 import { socketsEvents, socketsInvoke } from './contract/sockets';
 
 export const invokeContract = {
   ...appInvoke,
+  ...importsInvoke,
   ...hostsInvoke,
   ...socketsInvoke,
   ...reportsInvoke,
@@ -18,6 +20,7 @@ export const invokeContract = {
 
 export const eventContract = {
   ...appEvents,
+  ...importsEvents,
   ...hostsEvents,
   ...socketsEvents,
   ...reportsEvents,
@@ -48,6 +51,11 @@ export type NetwhyApi = {
   };
 } & {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * The path of a File the user dropped or picked (Electron >= 32: webUtils.getPathForFile in the preload, since
+   * File.path is gone under contextIsolation); null in a plain browser, where the renderer sends the bytes instead.
+   */
+  pathForFile(file: object): string | null;
 };
 
 export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[];

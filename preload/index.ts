@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { createApi } from './api';
 import { ipcEventName, ipcInvokeName } from './contract';
 
@@ -10,6 +10,8 @@ const api = createApi(
     ipcRenderer.on(ipcEventName(event), wrapped);
     return () => ipcRenderer.removeListener(ipcEventName(event), wrapped);
   },
+  // File.path is gone under contextIsolation (Electron >= 32): the preload asks webUtils for a dropped file's path.
+  (file) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]),
 );
 
 contextBridge.exposeInMainWorld('netwhy', api);

@@ -64,7 +64,7 @@ async function generate(file: string, lines: number, bytes: number): Promise<num
     written += line.length;
     n++;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
+      if (!out.write(buf)) await new Promise<void>((res) => out.once('drain', () => res()));
       buf = '';
     }
   }

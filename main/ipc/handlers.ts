@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { appHandlers } from './app';
+import { importsHandlers } from './imports';
 import { hostsHandlers } from './hosts';
 import { reportsHandlers } from './reports';
 import { socketsHandlers } from './sockets';
@@ -9,6 +10,7 @@ import type { Handlers } from './types';
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...importsHandlers(ctx),
     ...hostsHandlers(ctx),
     ...socketsHandlers(ctx),
     ...reportsHandlers(ctx),

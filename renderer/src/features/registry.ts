@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ConnectionsScreen } from './connections/ConnectionsScreen';
+import { ImportsScreen } from './imports/ImportsScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
@@ -17,6 +18,7 @@ export interface ScreenDef {
 /** The app's screens, in navigation order. Add a screen here and its folder under features/. */
 export const SCREENS: ScreenDef[] = [
   { id: 'connections', label: 'common:nav.connections', glyph: '⇄', component: ConnectionsScreen },
+  { id: 'imports', label: 'imports:nav', glyph: '⇪', component: ImportsScreen },
   { id: 'reports', label: 'reports:nav', glyph: '✉', component: ReportsScreen },
   { id: 'settings', label: 'common:nav.settings', glyph: '⚙', component: SettingsScreen, bottom: true },
 ];

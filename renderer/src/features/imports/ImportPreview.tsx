@@ -1,0 +1,119 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Detection, FamilyInfo } from '../../../../preload/contract/imports';
+import { useSettings } from '../../components/settings-context';
+import { formatBytes, systemZoneName, zoneNames } from './model';
+
+export interface ImportChoice {
+  format?: string;
+  tz?: string;
+  year?: number;
+}
+
+/** What was detected in a dropped/picked/pasted log, with the format, zone and year the user may change. */
+export function ImportPreview(props: {
+  detection: Detection;
+  formats: FamilyInfo[];
+  onStart: (choice: ImportChoice) => void;
+  onDiscard: () => void;
+}): ReactNode {
+  const { t } = useTranslation('imports');
+  const { settings } = useSettings();
+  const d = props.detection;
+  const [format, setFormat] = useState('');
+  const [zone, setZone] = useState(settings.importZone);
+  const [year, setYear] = useState('');
+  const zones = useMemo(() => zoneNames(), []);
+  const thisYear = new Date().getFullYear();
+  const detectedName = props.formats.find((f) => f.id === d.family)?.name ?? d.family;
+  const canStart = d.family !== null || format !== '';
+  const yearValid = year === '' || /^\d{4}$/.test(year);
+
+  const start = (): void => {
+    const choice: ImportChoice = {};
+    if (format) choice.format = format;
+    if (zone) choice.tz = zone;
+    if (year) choice.year = Number(year);
+    props.onStart(choice);
+  };
+
+  return (
+    <section className="imports-preview" data-testid="import-preview" aria-labelledby="import-preview-title">
+      <h2 id="import-preview-title">{t('preview.title', { name: d.name })}</h2>
+      <dl className="facts">
+        <dt>{t('preview.detected')}</dt>
+        <dd data-testid="import-detected">
+          {d.family ? (
+            <>
+              <strong>{detectedName}</strong>{' '}
+              <span className="badge" data-testid="import-confidence">
+                {t('preview.confidence', { value: Math.round(d.confidence * 100) })}
+              </span>
+            </>
+          ) : (
+            <span className="banner banner-warning">{d.error ?? t('preview.noFormat')}</span>
+          )}
+        </dd>
+        <dt>{t('preview.encoding')}</dt>
+        <dd>
+          {d.encoding ?? '–'}
+          {d.compressed ? ` · ${t('preview.gzip')}` : ''} · {formatBytes(d.size)}
+        </dd>
+      </dl>
+      <div className="imports-options">
+        <label className="field">
+          <span>{t('preview.format')}</span>
+          <select value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
+            <option value="">{d.family ? t('preview.auto', { name: detectedName }) : t('preview.noFormat')}</option>
+            {props.formats.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('preview.zone')}</span>
+          <select value={zone} onChange={(e) => setZone(e.target.value)} data-testid="import-zone">
+            <option value="">{t('preview.zoneDefault', { zone: systemZoneName() })}</option>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('preview.year')}</span>
+          <input
+            inputMode="numeric"
+            value={year}
+            placeholder={t('preview.yearPlaceholder', { year: thisYear })}
+            aria-invalid={!yearValid}
+            onChange={(e) => setYear(e.target.value.trim())}
+            data-testid="import-year"
+          />
+        </label>
+      </div>
+      {d.sample.length ? (
+        <details>
+          <summary>{t('preview.sample')}</summary>
+          <pre className="imports-sample mono">{d.sample.join('\n')}</pre>
+        </details>
+      ) : null}
+      <div className="toolbar">
+        <button
+          className="button button-primary"
+          disabled={!canStart || !yearValid}
+          onClick={start}
+          data-testid="import-start"
+        >
+          {t('preview.start')}
+        </button>
+        <button className="button" onClick={props.onDiscard}>
+          {t('preview.discard')}
+        </button>
+      </div>
+    </section>
+  );
+}

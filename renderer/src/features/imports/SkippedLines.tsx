@@ -1,0 +1,80 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportSummary, SkippedLine } from '../../../../preload/contract/imports';
+import { netwhy } from '../../api';
+import { importName } from './ImportList';
+
+const PAGE = 500;
+
+/** The lines of one import that NetWhy could not read, with their line numbers and why. */
+export function SkippedLines(props: { item: ImportSummary; onClose: () => void }): ReactNode {
+  const { t } = useTranslation('imports');
+  const [lines, setLines] = useState<SkippedLine[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const id = props.item.id;
+
+  useEffect(() => {
+    let alive = true;
+    void netwhy.imports.skipped({ importId: id, offset: 0, limit: PAGE }).then((r) => {
+      if (!alive) return;
+      setLines(r.lines);
+      setTotal(r.total);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [id]);
+
+  const more = (): void => {
+    void netwhy.imports
+      .skipped({ importId: id, offset: lines?.length ?? 0, limit: PAGE })
+      .then((r) => setLines((prev) => [...(prev ?? []), ...r.lines]));
+  };
+
+  const reason = (r: string): string => t(`reason.${r}`, { defaultValue: r });
+
+  return (
+    <section className="imports-skipped" data-testid="import-skipped" aria-labelledby="import-skipped-title">
+      <div className="imports-progress-head">
+        <h2 id="import-skipped-title">{t('skipped.title', { name: importName(props.item, t) })}</h2>
+        <button className="button" onClick={props.onClose} data-testid="import-skipped-close">
+          {t('skipped.close')}
+        </button>
+      </div>
+      {lines === null ? (
+        <p className="subtle">{t('common:app.loading')}</p>
+      ) : lines.length === 0 ? (
+        <p className="subtle">{t('skipped.none')}</p>
+      ) : (
+        <>
+          <p className="subtle">{t('skipped.shown', { shown: lines.length, total })}</p>
+          <div className="table-wrap imports-skipped-table">
+            <table>
+              <thead>
+                <tr>
+                  <th className="num">{t('skipped.line')}</th>
+                  <th>{t('skipped.reason')}</th>
+                  <th>{t('skipped.text')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((l) => (
+                  <tr key={l.line} data-testid="skipped-line">
+                    <td className="num mono">{l.line}</td>
+                    <td>{reason(l.reason)}</td>
+                    <td className="mono imports-raw">{l.raw}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {lines.length < total ? (
+            <button className="button" onClick={more}>
+              {t('skipped.more')}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
