@@ -9,8 +9,7 @@ import { createImportServices, type ImportJobs, type SyslogReceiver } from './se
 import type { SocketSource } from './adapters/sockets/systeminformation';
 import { createHeadlessDesktop } from './adapters/desktop/headless';
 import type { DesktopBridge } from './adapters/desktop/types';
-import { createReportService, type ReportService } from './services/reports';
-import type { Attribution } from './core/model/attribution';
+import { bundledAttribution, createReportService, type ReportService } from './services/reports';
 
 /** Everything the ipc handlers need, built once. No 'electron' here: the browser test harness builds it too. */
 export interface AppContext {
@@ -46,9 +45,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const now = options.now ?? Date.now;
   const sockets = createSocketMonitor(db, options.socketSource, () => readSettings(db), now);
   const stops: (() => void)[] = [];
-  // Attribution for reports: wired to the intel service (issue 4) once it exists.
-  const attribute = (_ip: string): Promise<Attribution | null> => Promise.resolve(null);
-  const reports = createReportService({ db, attribute, now, generator: `NetWhy ${options.info.version}` });
+  // Attribution for reports: the bundled IP database until the intel service (issue 4) is wired here.
+  const reports = createReportService({
+    db,
+    attribute: bundledAttribution,
+    now,
+    generator: `NetWhy ${options.info.version}`,
+  });
   const importServices = createImportServices(db, now, (event, payload) => ctx.emit(event, payload));
   const ctx: AppContext = {
     db,

@@ -3,14 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildEml } from '../adapters/mail/eml';
 import { LogFileError } from '../adapters/files/source';
-import { loadBundledIpDatabase } from '../adapters/ipdb/load';
-import { attributeAddress } from '../core/intel/attribute';
 import type { Attribution } from '../core/model/attribution';
 import type { ConnectionEvent } from '../core/model/event';
 import { normalizeIp } from '../core/net/ip';
 import { buildReport, mailInput, renderCsv, renderTextBody, renderXarf, type AbuseReport } from '../core/report';
 import { readLogFile, ReadOptionsError } from '../services/read-log';
-import { judgeHost } from '../services/reports';
+import { bundledAttribution, judgeHost } from '../services/reports';
 import { parseYear } from './import';
 import { CliUsageError, type CliIo } from './io';
 
@@ -36,15 +34,6 @@ export interface ReportDeps {
   attribute?: (ip: string, offline: boolean) => Promise<Attribution | null>;
   now?: () => number;
   newId?: () => string;
-}
-
-function bundledAttribution(ip: string): Promise<Attribution | null> {
-  try {
-    const { db } = loadBundledIpDatabase();
-    return Promise.resolve(attributeAddress({ ip, ipdb: db.lookup(ip), online: false }));
-  } catch {
-    return Promise.resolve(null);
-  }
 }
 
 async function renderFormat(report: AbuseReport, format: string, now: number): Promise<string | Buffer> {
