@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appEvents, appInvoke } from './contract/app';
+import { ipdbEvents, ipdbInvoke } from './contract/ipdb';
 import { importsEvents, importsInvoke } from './contract/imports';
 import { hostsEvents, hostsInvoke } from './contract/hosts';
 import { reportsEvents, reportsInvoke } from './contract/reports';
@@ -12,6 +13,7 @@ import { socketsEvents, socketsInvoke } from './contract/sockets';
 
 export const invokeContract = {
   ...appInvoke,
+  ...ipdbInvoke,
   ...importsInvoke,
   ...hostsInvoke,
   ...socketsInvoke,
@@ -20,6 +22,7 @@ export const invokeContract = {
 
 export const eventContract = {
   ...appEvents,
+  ...ipdbEvents,
   ...importsEvents,
   ...hostsEvents,
   ...socketsEvents,

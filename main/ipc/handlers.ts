@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context';
 import { appHandlers } from './app';
+import { ipdbHandlers } from './ipdb';
 import { importsHandlers } from './imports';
 import { hostsHandlers } from './hosts';
 import { reportsHandlers } from './reports';
@@ -10,6 +11,7 @@ import type { Handlers } from './types';
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...ipdbHandlers(ctx),
     ...importsHandlers(ctx),
     ...hostsHandlers(ctx),
     ...socketsHandlers(ctx),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../preload/contract/app';
 import { useSettings } from '../../components/settings-context';
+import { DataSources } from './DataSources';
 
 export function SettingsScreen(): ReactNode {
   const { t } = useTranslation('settings');
@@ -81,6 +82,7 @@ export function SettingsScreen(): ReactNode {
             <dt>{t('about.database')}</dt>
             <dd className="mono">{info.databasePath}</dd>
           </dl>
+          <DataSources />
         </fieldset>
       </div>
     </section>
