@@ -7,6 +7,8 @@ import { createSocketMonitor, type SocketMonitor } from './services/sockets';
 import { readSettings } from './services/settings';
 import { createImportServices, type ImportJobs, type SyslogReceiver } from './services/import-services';
 import type { SocketSource } from './adapters/sockets/systeminformation';
+import { createIntel, type Intel, type IntelOptions } from './services/intel';
+import { ipDatabaseFor } from './services/ip-database';
 import { createHeadlessDesktop } from './adapters/desktop/headless';
 import type { DesktopBridge } from './adapters/desktop/types';
 import { bundledAttribution, createReportService, type ReportService } from './services/reports';
@@ -16,6 +18,8 @@ export interface AppContext {
   db: Database;
   info: AppInfo;
   sockets: SocketMonitor;
+  /** Who an address belongs to (issue 4): offline database, plus reverse DNS / RDAP while onlineLookups is on. */
+  intel: Intel;
   /** Log imports running in the background (issue 3). */
   imports: ImportJobs;
   /** The live syslog receiver (issue 3). */
@@ -36,6 +40,8 @@ export interface AppContextOptions {
   socketSource: SocketSource;
   emit: AppContext['emit'];
   now?: () => number;
+  /** Overrides for the intel service: tests point DNS and RDAP at 127.0.0.1 or pass their own IP database. */
+  intel?: Partial<Omit<IntelOptions, 'db'>>;
   /** Default: headless (files saved into <dataDir>/exports, links recorded). */
   desktop?: DesktopBridge;
 }
@@ -45,6 +51,15 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const now = options.now ?? Date.now;
   const sockets = createSocketMonitor(db, options.socketSource, () => readSettings(db), now);
   const stops: (() => void)[] = [];
+  const intel = createIntel({
+    db,
+    online: () => readSettings(db).onlineLookups,
+    // The user's CSV/MMDB (settings) over the bundled data, reloaded when the setting changes.
+    ipdb: { lookup: (ip) => ipDatabaseFor(readSettings(db).ipDatabasePath).loaded?.db.lookup(ip) ?? null },
+    bootstrapDir: join(options.info.dataDir, 'rdap'),
+    now,
+    ...options.intel,
+  });
   // Attribution for reports: the bundled IP database until the intel service (issue 4) is wired here.
   const reports = createReportService({
     db,
@@ -57,6 +72,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     db,
     info: { ...options.info, databasePath: options.databasePath },
     sockets,
+    intel,
     ...importServices,
     reports,
     desktop: options.desktop ?? createHeadlessDesktop(join(options.info.dataDir, 'exports')),

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appEvents, appInvoke } from './contract/app';
 import { ipdbEvents, ipdbInvoke } from './contract/ipdb';
 import { importsEvents, importsInvoke } from './contract/imports';
+import { intelInvoke } from './contract/intel';
 import { hostsEvents, hostsInvoke } from './contract/hosts';
 import { reportsEvents, reportsInvoke } from './contract/reports';
 import { socketsEvents, socketsInvoke } from './contract/sockets';
@@ -15,6 +16,7 @@ export const invokeContract = {
   ...appInvoke,
   ...ipdbInvoke,
   ...importsInvoke,
+  ...intelInvoke,
   ...hostsInvoke,
   ...socketsInvoke,
   ...reportsInvoke,

@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context';
 import { appHandlers } from './app';
 import { ipdbHandlers } from './ipdb';
 import { importsHandlers } from './imports';
+import { intelHandlers } from './intel';
 import { hostsHandlers } from './hosts';
 import { reportsHandlers } from './reports';
 import { socketsHandlers } from './sockets';
@@ -13,6 +14,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...appHandlers(ctx),
     ...ipdbHandlers(ctx),
     ...importsHandlers(ctx),
+    ...intelHandlers(ctx),
     ...hostsHandlers(ctx),
     ...socketsHandlers(ctx),
     ...reportsHandlers(ctx),
