@@ -2,6 +2,9 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavigationContext } from './components/navigation';
 import { SCREENS } from './features/registry';
+import { HostPanel } from './features/host/HostPanel';
+import { HostPanelProvider } from './features/host/host-panel-context';
+import { OnlineLookupsNotice } from './features/host/OnlineLookupsNotice';
 
 export function App(): ReactNode {
   const { t } = useTranslation();
@@ -42,27 +45,31 @@ export function App(): ReactNode {
 
   return (
     <NavigationContext.Provider value={setActive}>
-      <div className="app">
-        <nav className="sidebar" aria-label={t('common:nav.label')}>
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ?
-            </span>
-            <div>
-              <div className="brand-name">{t('common:app.name')}</div>
-              <div className="brand-tagline">{t('common:app.tagline')}</div>
+      <HostPanelProvider>
+        <div className="app">
+          <nav className="sidebar" aria-label={t('common:nav.label')}>
+            <div className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                ?
+              </span>
+              <div>
+                <div className="brand-name">{t('common:app.name')}</div>
+                <div className="brand-tagline">{t('common:app.tagline')}</div>
+              </div>
             </div>
-          </div>
-          <div role="tablist" aria-orientation="vertical" className="nav-list" onKeyDown={onNavKey}>
-            {SCREENS.filter((s) => !s.bottom).map(navButton)}
-            <div className="nav-spacer" />
-            {SCREENS.filter((s) => s.bottom).map(navButton)}
-          </div>
-        </nav>
-        <main id="screen" role="tabpanel" aria-labelledby={`nav-${active}`} className="screen">
-          {Screen ? <Screen /> : null}
-        </main>
-      </div>
+            <div role="tablist" aria-orientation="vertical" className="nav-list" onKeyDown={onNavKey}>
+              {SCREENS.filter((s) => !s.bottom).map(navButton)}
+              <div className="nav-spacer" />
+              {SCREENS.filter((s) => s.bottom).map(navButton)}
+            </div>
+          </nav>
+          <main id="screen" role="tabpanel" aria-labelledby={`nav-${active}`} className="screen">
+            <OnlineLookupsNotice />
+            {Screen ? <Screen /> : null}
+          </main>
+        </div>
+        <HostPanel />
+      </HostPanelProvider>
     </NavigationContext.Provider>
   );
 }

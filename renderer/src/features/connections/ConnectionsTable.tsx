@@ -2,6 +2,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../../preload/contract/sockets';
 import { formatAgo, formatClock } from '../../components/format';
+import { useHostPanel } from '../host/host-panel-context';
 import { endpoint, type ProcessGroup, type SortDir, type SortKey } from './model';
 import { SortHeader } from './SortHeader';
 
@@ -9,12 +10,27 @@ export function ConnectionRowView(props: { c: Connection; now: number; showProce
   const { t, i18n } = useTranslation('connections');
   const { c, now } = props;
   const closed = c.closedAt !== null;
+  const hostPanel = useHostPanel();
   return (
     <tr className={closed ? 'row-closed' : c.stuck ? 'row-stuck' : undefined} data-testid="connection-row">
       <td className="mono">{props.showProcess ? `${c.processName ?? t('unknownProcess')} ${c.pid ?? ''}` : null}</td>
       <td>{`${c.protocol.toUpperCase()}${c.family === 6 ? 'v6' : ''}`}</td>
       <td className="mono">{endpoint(c.localAddress, c.localPort)}</td>
-      <td className="mono">{endpoint(c.remoteAddress, c.remotePort)}</td>
+      <td className="mono">
+        {c.remoteAddress ? (
+          <button
+            type="button"
+            className="remote-address mono"
+            data-testid="remote-address"
+            title={t('host:openDetails')}
+            onClick={() => hostPanel.open(c.remoteAddress)}
+          >
+            {endpoint(c.remoteAddress, c.remotePort)}
+          </button>
+        ) : (
+          endpoint(c.remoteAddress, c.remotePort)
+        )}
+      </td>
       <td>
         <span className={`state state-${(c.state || 'none').toLowerCase()}`}>{c.state || '—'}</span>
         {c.stuck ? (

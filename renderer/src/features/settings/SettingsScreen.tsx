@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../preload/contract/app';
 import { useSettings } from '../../components/settings-context';
 import { DataSources } from './DataSources';
+import { OnlineLookupsSettings } from '../host/OnlineLookupsSettings';
 
 export function SettingsScreen(): ReactNode {
   const { t } = useTranslation('settings');
@@ -74,6 +75,7 @@ export function SettingsScreen(): ReactNode {
             />
           </label>
         </fieldset>
+        <OnlineLookupsSettings />
         <fieldset>
           <legend>{t('about.title')}</legend>
           <dl className="facts">

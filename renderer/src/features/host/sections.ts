@@ -1,0 +1,7 @@
+import type { ComponentType } from 'react';
+
+/**
+ * Extra sections of the host panel, shown after the attribution and before the data sources (the verdict section
+ * of issue 5, the abuse-report button of issue 7 …). Add an entry here rather than editing HostPanel.tsx.
+ */
+export const HOST_PANEL_SECTIONS: { id: string; component: ComponentType<{ ip: string }> }[] = [];
