@@ -155,6 +155,11 @@ export function createPipeline(options: PipelineOptions, sink: PipelineSink): Pi
       if (result.kind === 'unknown') {
         const alt = tryFallback(raw);
         if (alt) ({ family, result, headerTime } = alt);
+      } else if (result.kind === 'ignored' && options.fallback.length > 0) {
+        // The file's family may wave through every syslog line it does not own ("not a connection"), while the
+        // line is another device's firewall entry relayed into the same file.
+        const alt = tryFallback(raw);
+        if (alt?.result.kind === 'event') ({ family, result, headerTime } = alt);
       }
       switch (result.kind) {
         case 'event':

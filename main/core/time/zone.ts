@@ -81,14 +81,22 @@ export function offsetAt(utcMs: number, zone: string): number {
  */
 export function zonedToUtc(localAsUtcMs: number, zone: string): number {
   const first = offsetAt(localAsUtcMs, zone);
-  let utc = localAsUtcMs - first * 60_000;
-  const second = offsetAt(utc, zone);
-  if (second !== first) {
-    const retry = localAsUtcMs - second * 60_000;
-    // Only take the second offset if it is self-consistent (not in a gap).
-    if (offsetAt(retry, zone) === second) utc = Math.min(utc, retry);
+  const a = localAsUtcMs - first * 60_000;
+  const second = offsetAt(a, zone);
+  if (second === first) {
+    // Consistent; but in an overlap an earlier reading with the other offset may exist too.
+    const earlier = offsetAt(a - 3 * 3_600_000, zone);
+    if (earlier !== first) {
+      const e = localAsUtcMs - earlier * 60_000;
+      if (offsetAt(e, zone) === earlier && e < a) return e;
+    }
+    return a;
   }
-  return utc;
+  const b = localAsUtcMs - second * 60_000;
+  if (offsetAt(b, zone) === second) return b;
+  // A gap: no instant shows this wall time; read it with the offset in force before the change.
+  const before = offsetAt(Math.min(a, b) - 3 * 3_600_000, zone);
+  return localAsUtcMs - before * 60_000;
 }
 
 /** "+09:00", "-05:30", "Z" for an offset in minutes east of UTC. */

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createTimeResolver } from '../../../main/core/import/time';
+import { parseDateText } from '../../../main/core/time/date-text';
+import { zonedToUtc } from '../../../main/core/time/zone';
+
+const NOW = Date.UTC(2026, 10, 21, 3, 0, 0); // 2026-11-21 12:00 in Tokyo
+
+describe('time resolution', () => {
+  it('reads a year-less line in the user zone: local ts without offset, UTC from the zone', () => {
+    const r = createTimeResolver({ defaultZone: 'Asia/Tokyo', now: NOW });
+    const t = r.resolve({ month: 11, day: 21, hour: 9, minute: 14, second: 3 });
+    expect(t.ts).toBe('2026-11-21T09:14:03');
+    expect(t.tsUtc).toBe(Date.UTC(2026, 10, 21, 0, 14, 3));
+    expect(t.zone).toBe('Asia/Tokyo');
+  });
+
+  it('puts the offset of an explicitly chosen zone (--tz) into ts', () => {
+    const r = createTimeResolver({ zone: 'America/New_York', defaultZone: 'Asia/Tokyo', now: NOW });
+    const t = r.resolve({ month: 7, day: 4, hour: 12, minute: 0, second: 0 });
+    expect(t.ts).toBe('2026-07-04T12:00:00-04:00');
+    expect(t.tsUtc).toBe(Date.UTC(2026, 6, 4, 16, 0, 0));
+    const w = r.resolve({ month: 12, day: 25, hour: 12, minute: 0, second: 0 });
+    expect(w.ts).toBe('2026-12-25T12:00:00-05:00');
+  });
+
+  it('keeps an offset the line states itself, whatever zone the user picked', () => {
+    const r = createTimeResolver({ zone: 'Europe/Berlin', defaultZone: 'UTC', now: NOW });
+    const t = r.resolve({
+      year: 2026,
+      month: 11,
+      day: 21,
+      hour: 9,
+      minute: 0,
+      second: 0,
+      millisecond: 120,
+      offsetMinutes: 540,
+    });
+    expect(t.ts).toBe('2026-11-21T09:00:00.120+09:00');
+    expect(t.tsUtc).toBe(Date.UTC(2026, 10, 21, 0, 0, 0, 120));
+    expect(t.zone).toBe('+09:00');
+  });
+
+  it('rolls the year over when a year-less log runs Dec 30 -> Jan 2 (no jump back 11 months)', () => {
+    const r = createTimeResolver({ defaultZone: 'UTC', year: 2025, now: NOW });
+    const days = [
+      { month: 12, day: 30 },
+      { month: 12, day: 31 },
+      { month: 1, day: 1 },
+      { month: 1, day: 2 },
+    ].map((d) => r.resolve({ ...d, hour: 23, minute: 0, second: 0 }));
+    expect(days.map((d) => d.ts)).toEqual([
+      '2025-12-30T23:00:00',
+      '2025-12-31T23:00:00',
+      '2026-01-01T23:00:00',
+      '2026-01-02T23:00:00',
+    ]);
+    const utc = days.map((d) => d.tsUtc as number);
+    expect([...utc].sort((a, b) => a - b)).toEqual(utc);
+  });
+
+  it('rolls back for a newest-first log going Jan -> Dec', () => {
+    const r = createTimeResolver({ defaultZone: 'UTC', year: 2026, now: NOW });
+    expect(r.resolve({ month: 1, day: 2, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-01-02T00:00:00');
+    expect(r.resolve({ month: 12, day: 31, hour: 0, minute: 0, second: 0 }).ts).toBe('2025-12-31T00:00:00');
+  });
+
+  it('uses the current year (in the zone) when neither the line nor --year gives one', () => {
+    const r = createTimeResolver({ defaultZone: 'UTC', now: Date.UTC(2027, 0, 3) });
+    expect(r.resolve({ month: 3, day: 1, hour: 0, minute: 0, second: 0 }).ts).toBe('2027-03-01T00:00:00');
+  });
+
+  it('gives a time of day alone the date the log last stated, else today', () => {
+    const r = createTimeResolver({ defaultZone: 'Asia/Tokyo', now: NOW });
+    expect(r.resolve({ hour: 8, minute: 1, second: 2 }).ts).toBe('2026-11-21T08:01:02');
+    r.resolve({ month: 11, day: 19, hour: 23, minute: 0, second: 0 });
+    expect(r.resolve({ hour: 8, minute: 1, second: 2 }).ts).toBe('2026-11-19T08:01:02');
+  });
+
+  it('returns nulls for lines without absolute time', () => {
+    const r = createTimeResolver({ defaultZone: 'UTC', now: NOW });
+    expect(r.resolve(null)).toEqual({ ts: null, tsUtc: null, zone: null });
+  });
+
+  it('handles DST: the skipped hour and the repeated hour in Europe/Berlin', () => {
+    // 2026-03-29 02:30 does not exist in Berlin (clocks jump 02:00 -> 03:00); read with the winter offset.
+    expect(zonedToUtc(Date.UTC(2026, 2, 29, 2, 30), 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 1, 30));
+    // 2026-10-25 02:30 happens twice; the earlier (summer time, +02:00) is chosen.
+    expect(zonedToUtc(Date.UTC(2026, 9, 25, 2, 30), 'Europe/Berlin')).toBe(Date.UTC(2026, 9, 25, 0, 30));
+    const r = createTimeResolver({ zone: 'Europe/Berlin', defaultZone: 'UTC', now: NOW });
+    expect(r.resolve({ year: 2026, month: 10, day: 25, hour: 1, minute: 59, second: 0 }).ts).toBe(
+      '2026-10-25T01:59:00+02:00',
+    );
+    expect(r.resolve({ year: 2026, month: 10, day: 25, hour: 3, minute: 0, second: 0 }).ts).toBe(
+      '2026-10-25T03:00:00+01:00',
+    );
+  });
+});
+
+describe('date text (English and Japanese forms, 12-hour clocks)', () => {
+  it.each([
+    ['2026/11/21 15:04:05', { year: 2026, month: 11, day: 21, hour: 15, minute: 4, second: 5 }],
+    ['2026-11-21 03:04:05 PM', { year: 2026, month: 11, day: 21, hour: 15, minute: 4, second: 5 }],
+    ['2026年11月21日 15:04:05', { year: 2026, month: 11, day: 21, hour: 15, minute: 4, second: 5 }],
+    ['2026年11月21日(土) 午後3:04:05', { year: 2026, month: 11, day: 21, hour: 15, minute: 4, second: 5 }],
+    ['2026年11月21日 午前0時4分5秒', { year: 2026, month: 11, day: 21, hour: 0, minute: 4, second: 5 }],
+    ['11月21日 12時30分', { month: 11, day: 21, hour: 12, minute: 30, second: 0 }],
+    ['11/21/2026 12:04:05 AM', { year: 2026, month: 11, day: 21, hour: 0, minute: 4, second: 5 }],
+    ['11/21/2026 12:04:05 PM', { year: 2026, month: 11, day: 21, hour: 12, minute: 4, second: 5 }],
+  ])('%s', (text, expected) => {
+    expect(parseDateText(text)?.time).toEqual(expected);
+  });
+
+  it('rejects impossible dates and non-dates', () => {
+    expect(parseDateText('2026/13/01 00:00:00')).toBeNull();
+    expect(parseDateText('UDP connection rejected')).toBeNull();
+  });
+
+  it('a Japanese date resolves to the right UTC instant in Asia/Tokyo', () => {
+    const parts = parseDateText('2026年11月21日 午後3:04:05')?.time ?? null;
+    const t = createTimeResolver({ defaultZone: 'Asia/Tokyo', now: NOW }).resolve(parts);
+    expect(t.tsUtc).toBe(Date.UTC(2026, 10, 21, 6, 4, 5));
+  });
+});

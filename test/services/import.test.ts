@@ -1,0 +1,185 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LogFileError } from '../../main/adapters/files/source';
+import { openDatabase } from '../../main/db/open';
+import { getImport } from '../../main/db/repos/imports';
+import { importLogBytes, importLogFile, type ImportProgress } from '../../main/services/import';
+import { generateNetfilterLog } from '../../scripts/netfilter-log';
+
+const ROOT = join(__dirname, '../..');
+const NETFILTER = join(ROOT, 'test/fixtures/logs/netfilter.log');
+let dir: string;
+const open: Database[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'netwhy-import-'));
+});
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+});
+
+function db(name = `db-${Math.random().toString(36).slice(2)}.sqlite`): Database {
+  const d = openDatabase(join(dir, name));
+  open.push(d);
+  return d;
+}
+
+/** Everything stored for an import, comparable across databases. */
+function snapshot(d: Database, importId: number) {
+  return {
+    events: d
+      .prepare(
+        `SELECT line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface, rule,
+                length, message, format, process, remote, raw FROM events WHERE import_id = ? ORDER BY line`,
+      )
+      .all(importId),
+    unknown: d.prepare('SELECT line, reason, raw FROM unknown_lines WHERE import_id = ? ORDER BY line').all(importId),
+  };
+}
+
+const count = (d: Database, table: string): number =>
+  (d.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('importLogFile', () => {
+  it('stores events with UTC, the text time and the zone, and counts every line', async () => {
+    const d = db();
+    const progress: ImportProgress[] = [];
+    const r = await importLogFile(d, NETFILTER, { tz: 'Asia/Tokyo', year: 2026 }, (p) => progress.push(p));
+    expect(r.outcome).toBe('done');
+    const row = r.row;
+    const lines = readFileSync(NETFILTER, 'utf8')
+      .split('\n')
+      .filter((_, i, a) => i < a.length - 1 || a[i] !== '');
+    expect(row).toMatchObject({ status: 'done', family: 'netfilter', zone: 'Asia/Tokyo', assumed_year: 2026 });
+    expect(row.lines_total).toBe(lines.length);
+    expect(row.lines_parsed + row.lines_ignored + row.lines_unknown).toBe(lines.length);
+    expect(count(d, 'events')).toBe(row.lines_parsed);
+    const first = d.prepare('SELECT * FROM events ORDER BY line LIMIT 1').get() as Record<string, unknown>;
+    expect(first).toMatchObject({
+      line: 1,
+      ts_text: '2026-12-26T09:05:47+09:00',
+      zone: 'Asia/Tokyo',
+      src: '254.253.252.251',
+    });
+    expect(first['ts_utc']).toBe(Date.UTC(2026, 11, 26, 0, 5, 47));
+    expect(progress.at(-1)).toMatchObject({ bytesDone: statSync(NETFILTER).size, lines: lines.length });
+  });
+
+  it('adds nothing when the same file is imported again (same content, other name too)', async () => {
+    const d = db();
+    const first = await importLogFile(d, NETFILTER, { year: 2026 });
+    const before = snapshot(d, first.importId);
+    const copy = join(dir, 'renamed.log');
+    writeFileSync(copy, readFileSync(NETFILTER));
+    for (const path of [NETFILTER, copy]) {
+      const again = await importLogFile(d, path, { year: 2026 });
+      expect(again).toMatchObject({ outcome: 'already-imported', importId: first.importId });
+    }
+    expect(count(d, 'imports')).toBe(1);
+    expect(snapshot(d, first.importId)).toEqual(before);
+  });
+
+  it('leaves the database untouched when a file is bad', async () => {
+    const d = db();
+    const good = await importLogFile(d, NETFILTER, { year: 2026 });
+    const before = { imports: d.prepare('SELECT * FROM imports').all(), data: snapshot(d, good.importId) };
+    const bad = join(dir, 'photo.jpg');
+    writeFileSync(bad, Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'));
+    await expect(importLogFile(d, bad)).rejects.toThrow(LogFileError);
+    await expect(importLogFile(d, join(dir, 'missing.log'))).rejects.toThrow(/missing\.log was not found/);
+    await expect(importLogBytes(d, 'pasted text', Buffer.from(''), 'paste')).rejects.toThrow(/empty/);
+    expect({ imports: d.prepare('SELECT * FROM imports').all(), data: snapshot(d, good.importId) }).toEqual(before);
+  });
+
+  it('imports pasted text as its own import', async () => {
+    const d = db();
+    const text = readFileSync(NETFILTER, 'utf8');
+    const r = await importLogBytes(d, 'pasted text', Buffer.from(text), 'paste', { year: 2026 });
+    expect(r.row).toMatchObject({ source: 'paste', family: 'netfilter', status: 'done' });
+    expect(r.row.lines_parsed).toBeGreaterThan(0);
+  });
+
+  it('cancels, keeps what was committed, and a second run continues to exactly the full set', async () => {
+    const file = join(dir, 'cancel.log');
+    await generateNetfilterLog(file, 30_000, Number.POSITIVE_INFINITY, true);
+    const reference = db();
+    const full = await importLogFile(reference, file, { tz: 'UTC', year: 2026 });
+
+    const d = db();
+    const abort = new AbortController();
+    const cancelled = await importLogFile(
+      d,
+      file,
+      { tz: 'UTC', year: 2026, signal: abort.signal, batchLines: 1_000 },
+      (p) => {
+        if (p.lines > 5_000) abort.abort();
+      },
+    );
+    expect(cancelled.outcome).toBe('cancelled');
+    expect(cancelled.row.lines_total).toBeGreaterThan(0);
+    expect(cancelled.row.lines_total).toBeLessThan(full.row.lines_total);
+    expect(count(d, 'events')).toBe(cancelled.row.lines_parsed);
+
+    const resumed = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
+    expect(snapshot(d, resumed.importId)).toEqual(snapshot(reference, full.importId));
+    expect(resumed.row).toMatchObject({
+      lines_total: full.row.lines_total,
+      lines_parsed: full.row.lines_parsed,
+      lines_unknown: full.row.lines_unknown,
+      lines_ignored: full.row.lines_ignored,
+      first_ts: full.row.first_ts,
+      last_ts: full.row.last_ts,
+    });
+  });
+
+  it('survives SIGKILL mid-import: the database stays consistent and a resume gives exactly the full set', async () => {
+    const file = join(dir, 'kill.log');
+    await generateNetfilterLog(file, 60_000, Number.POSITIVE_INFINITY, true);
+    const dbPath = join(dir, 'killed.sqlite');
+    openDatabase(dbPath).close();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'import-child.ts'), dbPath, file], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((res) => child.once('exit', () => res()));
+    const watcher = openDatabase(dbPath, { readonly: true });
+    // Wait until a few transactions are committed, then kill without warning.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const row = watcher.prepare('SELECT lines_total FROM imports WHERE id = 1').get() as
+        { lines_total: number } | undefined;
+      if (row && row.lines_total >= 6_000) break;
+      if (Date.now() > deadline) throw new Error('child import made no progress');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    watcher.close();
+
+    const d = db('killed.sqlite');
+    const row = getImport(d, 1);
+    expect(row?.status).toBe('running');
+    expect(row?.lines_total).toBeLessThan(60_000);
+    expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Committed progress and committed rows agree: nothing half-written.
+    expect(count(d, 'events')).toBe(row?.lines_parsed);
+    expect(count(d, 'unknown_lines')).toBe(row?.lines_unknown);
+    const maxLine = d.prepare('SELECT max(line) AS m FROM events').get() as { m: number };
+    expect(maxLine.m).toBeLessThanOrEqual(row?.lines_total ?? 0);
+
+    // The user runs the import again (a little later than the crash).
+    const later = () => Date.now() + 60_000;
+    const resumed = await importLogFile(d, file, { tz: 'UTC', year: 2026, now: later });
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: 1 });
+
+    const reference = db();
+    const full = await importLogFile(reference, file, { tz: 'UTC', year: 2026 });
+    expect(resumed.row.lines_total).toBe(full.row.lines_total);
+    expect(snapshot(d, 1)).toEqual(snapshot(reference, full.importId));
+  }, 120_000);
+});
