@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ConnectionsScreen } from './connections/ConnectionsScreen';
+import { HostsScreen } from './hosts/HostsScreen';
 import { ImportsScreen } from './imports/ImportsScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -19,6 +20,7 @@ export interface ScreenDef {
 export const SCREENS: ScreenDef[] = [
   { id: 'connections', label: 'common:nav.connections', glyph: '⇄', component: ConnectionsScreen },
   { id: 'imports', label: 'imports:nav', glyph: '⇪', component: ImportsScreen },
+  { id: 'hosts', label: 'hosts:nav', glyph: '◎', component: HostsScreen },
   { id: 'reports', label: 'reports:nav', glyph: '✉', component: ReportsScreen },
   { id: 'settings', label: 'common:nav.settings', glyph: '⚙', component: SettingsScreen, bottom: true },
 ];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../../preload/contract/sockets';
 import { formatAgo, formatClock } from '../../components/format';
 import { useHostPanel } from '../host/host-panel-context';
+import { RemoteVerdict } from '../hosts/RemoteVerdict';
 import { endpoint, type ProcessGroup, type SortDir, type SortKey } from './model';
 import { SortHeader } from './SortHeader';
 
@@ -30,6 +31,7 @@ export function ConnectionRowView(props: { c: Connection; now: number; showProce
         ) : (
           endpoint(c.remoteAddress, c.remotePort)
         )}
+        {c.remoteAddress ? <RemoteVerdict ip={c.remoteAddress} /> : null}
       </td>
       <td>
         <span className={`state state-${(c.state || 'none').toLowerCase()}`}>{c.state || '—'}</span>
