@@ -38,6 +38,14 @@ export function parseIPv4Fast(text: string): number {
 
 const groups = new Uint32Array(8);
 
+/** Hex digit value by UTF-16 code unit, -1 for anything else: one table read per character in the IPv6 loop. */
+const HEX = new Int8Array(65536).fill(-1);
+for (let c = 0; c < 10; c++) HEX[48 + c] = c;
+for (let c = 0; c < 6; c++) {
+  HEX[65 + c] = 10 + c;
+  HEX[97 + c] = 10 + c;
+}
+
 /**
  * IPv6 text -> four 32-bit words (most significant first) written into `out`; false when the text is not an IPv6
  * address (out is then unspecified).
@@ -64,12 +72,8 @@ export function parseIPv6Into(text: string, out: Uint32Array): boolean {
     let value = 0;
     let digits = 0;
     while (i < end) {
-      const c = text.charCodeAt(i);
-      let h = c - 48;
-      if (h < 0 || h > 9) {
-        h = (c | 32) - 87;
-        if (h < 10 || h > 15) break;
-      }
+      const h = HEX[text.charCodeAt(i)]!;
+      if (h < 0) break;
       value = (value << 4) | h;
       digits++;
       i++;
