@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
+
+const skip = browserUnavailableReason();
+if (skip) console.warn(`[e2e] skipped: ${skip}`);
+
+const FIXTURE = join(__dirname, '../fixtures/logs/netfilter.log');
+
+describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await launchApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('explains what to import while nothing is imported', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-imports').click();
+    await expect.poll(() => page.getByTestId('imports-empty').textContent()).toMatch(/Drop your router's log here/);
+  });
+
+  it('imports a log file dropped onto the window: detection, progress bar, finished import with its counts', async () => {
+    const { page } = app;
+    const bytes = [...readFileSync(FIXTURE)];
+    // A real drag of a real file: the page gets a File in a DataTransfer (no path, as in any browser).
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'netfilter.log', { type: 'text/plain' }));
+      return dt;
+    }, bytes);
+    await page.dispatchEvent('[data-testid="imports-screen"]', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('[data-testid="imports-screen"]', 'dragover', { dataTransfer });
+    await page.getByTestId('imports-drop-overlay').waitFor();
+    await page.dispatchEvent('h1', 'drop', { dataTransfer });
+
+    await page.getByTestId('import-preview').waitFor();
+    await expect.poll(() => page.getByTestId('import-detected').textContent()).toContain('netfilter');
+    expect(await page.getByTestId('import-confidence').textContent()).toMatch(/confidence \d+ %/);
+    await page.getByTestId('import-year').fill('2026');
+    await page.getByTestId('import-zone').selectOption('Asia/Tokyo');
+    await page.getByTestId('import-start').click();
+
+    const bar = page.getByTestId('import-progress-bar');
+    await bar.waitFor();
+    await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: 15_000 }).toBe('100');
+    await expect
+      .poll(() => page.getByTestId('import-notice').textContent())
+      .toMatch(/Imported netfilter\.log: \d+ events/);
+
+    const stored = await app.handlers['imports.list'](undefined);
+    expect(stored).toHaveLength(1);
+    const imp = stored[0];
+    expect(imp).toMatchObject({ fileName: 'netfilter.log', family: 'netfilter', zone: 'Asia/Tokyo', status: 'done' });
+    expect(imp?.parsed).toBeGreaterThan(0);
+    const row = page.getByTestId(`import-row-${imp?.id}`);
+    await row.waitFor();
+    expect(await row.getByTestId('import-lines').textContent()).toBe(String(imp?.lines));
+    expect(await row.getByTestId('import-parsed').textContent()).toBe(String(imp?.parsed));
+    expect(await row.getByTestId('import-unknown').textContent()).toBe(String(imp?.unknown));
+    expect(await row.textContent()).toContain('Asia/Tokyo');
+    await app.screenshot('imports');
+  });
+
+  it('says a second drop of the same file adds nothing', async () => {
+    const { page } = app;
+    const bytes = [...readFileSync(FIXTURE)];
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'netfilter.log', { type: 'text/plain' }));
+      return dt;
+    }, bytes);
+    await page.dispatchEvent('h1', 'drop', { dataTransfer });
+    await page.getByTestId('import-start').click();
+    await expect
+      .poll(() => page.getByTestId('import-notice').textContent())
+      .toMatch(/imported before.*nothing was added/);
+    expect(await app.handlers['imports.list'](undefined)).toHaveLength(1);
+  });
+
+  it('imports pasted lines and opens their skipped lines with line numbers and reasons', async () => {
+    const { page } = app;
+    const lines = readFileSync(FIXTURE, 'utf8').split('\n').filter(Boolean).slice(0, 2);
+    await page.getByText('Or paste log lines').click();
+    await page.getByTestId('imports-paste').fill([lines[0], 'this is not a log line ###', lines[1]].join('\n'));
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    await page.getByTestId('import-start').click();
+    await expect
+      .poll(() => page.getByTestId('import-notice').textContent())
+      .toMatch(/2 events from 3 lines \(1 not understood\)/);
+    const pasted = (await app.handlers['imports.list'](undefined)).find((i) => i.source === 'paste');
+    await page.getByTestId(`import-open-${pasted?.id}`).click();
+    const skipped = page.getByTestId('skipped-line');
+    await expect.poll(() => skipped.count()).toBe(1);
+    expect(await skipped.first().textContent()).toMatch(/^2.*this is not a log line/);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
