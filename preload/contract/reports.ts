@@ -15,17 +15,31 @@ export const ReportSelection = z.discriminatedUnion('kind', [
 ]);
 export type ReportSelection = z.infer<typeof ReportSelection>;
 
-/** What the user edits in the dialog. */
+const editFields = {
+  redact: z.boolean(),
+  language: z.enum(['en', 'ja']),
+  japaneseCopy: z.boolean(),
+  summary: z.string().max(5_000).nullable(),
+  summaryJa: z.string().max(5_000).nullable(),
+  recipient: z.string().max(320).nullable(),
+  reporterName: z.string().max(200),
+  reporterEmail: z.string().max(320),
+};
+
+/** What the user edits in the dialog, with the defaults of a new report. */
 export const ReportEdits = z.object({
-  redact: z.boolean().default(true),
-  language: z.enum(['en', 'ja']).default('en'),
-  japaneseCopy: z.boolean().default(false),
-  summary: z.string().max(5_000).nullable().default(null),
-  summaryJa: z.string().max(5_000).nullable().default(null),
-  recipient: z.string().max(320).nullable().default(null),
-  reporterName: z.string().max(200).default(''),
-  reporterEmail: z.string().max(320).default(''),
+  redact: editFields.redact.default(true),
+  language: editFields.language.default('en'),
+  japaneseCopy: editFields.japaneseCopy.default(false),
+  summary: editFields.summary.default(null),
+  summaryJa: editFields.summaryJa.default(null),
+  recipient: editFields.recipient.default(null),
+  reporterName: editFields.reporterName.default(''),
+  reporterEmail: editFields.reporterEmail.default(''),
 });
+/** A change to some of the edits: absent keys stay as they are (no defaults filled in). */
+export const ReportEditsPatch = z.object(editFields).partial().strict();
+export type ReportEditsPatch = z.infer<typeof ReportEditsPatch>;
 export type ReportEdits = z.infer<typeof ReportEdits>;
 
 export const ReportFormat = z.enum(['text', 'csv', 'xarf', 'eml']);
@@ -95,11 +109,11 @@ export const MailResult = z.object({ via: z.enum(['mailto', 'eml', 'cancelled'])
 
 export const reportsInvoke = {
   'reports.create': invoke(
-    z.object({ selection: ReportSelection, edits: ReportEdits.partial().optional() }),
+    z.object({ selection: ReportSelection, edits: ReportEditsPatch.optional() }),
     ReportView,
   ),
   'reports.open': invoke(z.object({ id: z.number().int() }), ReportView),
-  'reports.update': invoke(z.object({ id: z.number().int(), edits: ReportEdits.partial() }), ReportView),
+  'reports.update': invoke(z.object({ id: z.number().int(), edits: ReportEditsPatch }), ReportView),
   'reports.list': invoke(
     z.object({ limit: z.number().int().min(1).max(1_000).default(200) }).optional(),
     z.array(ReportListItem),

@@ -28,6 +28,8 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
     summaryJa: view.summary.ja,
     reporterName: view.edits.reporterName,
     reporterEmail: view.edits.reporterEmail,
+    redact: view.edits.redact,
+    japaneseCopy: view.edits.japaneseCopy,
   });
   const box = useRef<HTMLDivElement>(null);
 
@@ -164,13 +166,16 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={view.edits.japaneseCopy}
-                  onChange={(e) => void update({ japaneseCopy: e.target.checked })}
+                  checked={draft.japaneseCopy}
+                  onChange={(e) => {
+                    setDraft({ ...draft, japaneseCopy: e.target.checked });
+                    void update({ japaneseCopy: e.target.checked });
+                  }}
                   data-testid="report-japanese"
                 />
                 {t('japaneseCopy')}
               </label>
-              {view.edits.japaneseCopy && (
+              {draft.japaneseCopy && (
                 <label className="field">
                   <span>{t('summaryJa')}</span>
                   <textarea
@@ -204,8 +209,11 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
               <label className="check">
                 <input
                   type="checkbox"
-                  checked={view.redaction.enabled}
-                  onChange={(e) => void update({ redact: e.target.checked })}
+                  checked={draft.redact}
+                  onChange={(e) => {
+                    setDraft({ ...draft, redact: e.target.checked });
+                    void update({ redact: e.target.checked });
+                  }}
                   data-testid="report-redact"
                 />
                 {t('redact')}
