@@ -108,10 +108,7 @@ export const SaveResult = z.object({ path: z.string().nullable() });
 export const MailResult = z.object({ via: z.enum(['mailto', 'eml', 'cancelled']), path: z.string().nullable() });
 
 export const reportsInvoke = {
-  'reports.create': invoke(
-    z.object({ selection: ReportSelection, edits: ReportEditsPatch.optional() }),
-    ReportView,
-  ),
+  'reports.create': invoke(z.object({ selection: ReportSelection, edits: ReportEditsPatch.optional() }), ReportView),
   'reports.open': invoke(z.object({ id: z.number().int() }), ReportView),
   'reports.update': invoke(z.object({ id: z.number().int(), edits: ReportEditsPatch }), ReportView),
   'reports.list': invoke(
