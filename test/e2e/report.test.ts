@@ -68,6 +68,7 @@ describe.skipIf(skip !== null)('Abuse report in a real browser', () => {
     const { page } = app;
     await page.getByTestId('report-close').click();
     await page.getByTestId('host-row').filter({ hasText: '23.205.116.42' }).first().click();
+    await expect.poll(() => page.getByTestId('host-ip').textContent()).toContain('23.205.116.42');
     await page.getByTestId('create-report').click();
     const warning = page.getByTestId('report-warning');
     await warning.waitFor();
@@ -82,6 +83,7 @@ describe.skipIf(skip !== null)('Abuse report in a real browser', () => {
       .poll(async () => (await page.getByTestId('report-preview').textContent()) ?? '')
       .toContain('192.168.1.130');
     await page.getByTestId('report-close').click();
+    await page.getByTestId('host-panel-close').click();
   });
 
   it('lists created reports and reopens one', async () => {

@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react';
+import { ReportSection } from '../report/ReportSection';
 
 /**
  * Extra sections of the host panel, shown after the attribution and before the data sources (the verdict section
  * of issue 5, the abuse-report button of issue 7 …). Add an entry here rather than editing HostPanel.tsx.
  */
-export const HOST_PANEL_SECTIONS: { id: string; component: ComponentType<{ ip: string }> }[] = [];
+export const HOST_PANEL_SECTIONS: { id: string; component: ComponentType<{ ip: string }> }[] = [
+  { id: 'report', component: ReportSection },
+];
