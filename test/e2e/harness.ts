@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppContext, type AppContext, type AppContextOptions } from '../../main/app-context';
 import { createLiveSocketSource } from '../../main/adapters/sockets';
 import { dispatch } from '../../main/ipc/dispatch';
+import { updateSettings } from '../../main/services/settings';
 import { createHandlers } from '../../main/ipc/handlers';
 import type { Handlers } from '../../main/ipc/types';
 
@@ -85,6 +86,10 @@ export interface LaunchOptions extends Partial<Omit<AppContextOptions, 'emit' | 
   systemLanguage?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** Default false: no reverse DNS or RDAP unless the test serves them on 127.0.0.1 (pass `intel` overrides). */
+  onlineLookups?: boolean;
+  /** Default true: the first-run notice about online lookups has been answered. */
+  onlineNoticeSeen?: boolean;
   /** Runs against the context before the page loads (seed the database, change settings …). */
   seed?: (ctx: AppContext) => void | Promise<void>;
 }
@@ -120,12 +125,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     databasePath: options.databasePath ?? join(dataDir, 'netwhy.sqlite'),
     socketSource: options.socketSource ?? createLiveSocketSource(),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.intel ? { intel: options.intel } : {}),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
     info: { version: 'e2e', platform: process.platform, dataDir, systemLanguage: options.systemLanguage ?? 'en-US' },
     emit: (event, payload) => {
       void target.page
         ?.evaluate(([e, p]) => window.__netwhyEmit?.(e, p), [event, payload] as const)
         .catch(() => undefined);
     },
+  });
+  // The network is closed to tests: online lookups stay off (and the first-run notice answered) unless a test
+  // turns them on, pointing intel at its own 127.0.0.1 servers.
+  updateSettings(ctx.db, {
+    onlineLookups: options.onlineLookups ?? false,
+    onlineNoticeSeen: options.onlineNoticeSeen ?? true,
   });
   await options.seed?.(ctx);
   const handlers = createHandlers(ctx);
