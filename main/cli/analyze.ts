@@ -4,7 +4,9 @@ import { LogFileError } from '../adapters/files/source';
 import type { ConnectionEvent } from '../core/model/event';
 import { analyzeEvents } from '../core/verdicts/analyze';
 import { parseDnsCacheText, type DnsRecord } from '../core/verdicts/dns-cache';
-import { attributeAll, bundledAttributor, type Attributor } from '../services/analysis';
+import type { Attribution } from '../core/model/attribution';
+import { attributeOnline, internetAddresses } from '../services/analysis';
+import { createIntel } from '../services/intel';
 import { emptyStats, readLogFile, ReadOptionsError } from '../services/read-log';
 import { analysisJson, analysisText, type FileSummary, type Lang } from './analyze-report';
 import { parseYear } from './import';
@@ -22,8 +24,14 @@ export const ANALYZE_USAGE = `netwhy analyze FILE… [--tz ZONE] [--year YYYY] [
 `;
 
 export interface AnalyzeDeps {
-  /** Attribution source; default the bundled IP database. */
-  attributor?: (offline: boolean) => Attributor | null;
+  /** Attribution of one address; default the intel service (online unless --offline). Tests pass their own. */
+  attribute?: (offline: boolean) => (ip: string) => Promise<Attribution>;
+}
+
+function intelAttribute(offline: boolean): (ip: string) => Promise<Attribution> {
+  // No database: PTR/RDAP answers are cached in memory for this run only.
+  const intel = createIntel({ online: () => !offline });
+  return offline ? (ip) => Promise.resolve(intel.attributeOffline(ip)) : (ip) => intel.attribute(ip);
 }
 
 export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDeps = {}): Promise<number> {
@@ -73,16 +81,11 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
     }
   }
 
-  // Online lookups (PTR, RDAP) go through the intel service only; until it is wired here, both modes use the
-  // bundled database, so nothing leaves this PC either way.
-  const attributor = (deps.attributor ?? (() => bundledAttributor()))(values.offline);
-  if (!attributor) io.stderr('netwhy analyze: no IP database found; owners are unknown\n');
-  const analysis = analyzeEvents(events, {
-    attributions: attributeAll(events, [], attributor),
-    dnsCache,
-    now: Date.now(),
-  });
-  const offline = true;
+  // Online lookups (reverse DNS, RDAP) happen only through the intel service, and not at all with --offline.
+  const attribute = (deps.attribute ?? intelAttribute)(values.offline);
+  const attributions = await attributeOnline(internetAddresses(events, []), attribute);
+  const analysis = analyzeEvents(events, { attributions, dnsCache, now: Date.now() });
+  const offline = values.offline;
   if (values.json) io.stdout(JSON.stringify(analysisJson(analysis, lang, files, offline)) + '\n');
   else io.stdout(analysisText(analysis, lang, files, offline));
   return 0;

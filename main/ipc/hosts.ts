@@ -1,6 +1,7 @@
 import { hostsCsv } from '../core/verdicts/host-table';
 import { getHost, hostVerdicts, listHosts } from '../db/repos/hosts';
-import { bundledAttributor, refreshHosts, socketsFromConnections, type Attributor } from '../services/analysis';
+import { analyzeEvents } from '../core/verdicts/analyze';
+import { attributeAll, refreshHosts, socketsFromConnections, type Attributor } from '../services/analysis';
 import type { AppContext } from '../app-context';
 import type { HandlersFor } from './types';
 
@@ -9,10 +10,8 @@ import type { HandlersFor } from './types';
  * host's verdict with explanation and link-to-PC findings, and the CSV export.
  */
 export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
-  let attributor: Attributor | null | undefined;
-  // The bundled database is ~20 MB: load it on first use, not at start-up.
-  const getAttributor = (): Attributor | null =>
-    attributor === undefined ? (attributor = bundledAttributor()) : attributor;
+  // Offline attribution plus whatever the host panel's online lookups have cached (intel service, issue 4).
+  const getAttributor = (): Attributor => ctx.intel;
 
   return {
     'hosts.list': (q) => listHosts(ctx.db, q ?? {}),
@@ -27,7 +26,26 @@ export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
       ctx.emit('hosts.changed', { at, hosts: r.hosts });
       return { hosts: r.hosts, events: r.events, at };
     },
-    'hosts.verdicts': ({ ips }) => hostVerdicts(ctx.db, ips),
+    'hosts.verdicts': ({ ips }) => {
+      const stored = hostVerdicts(ctx.db, ips);
+      // A program on this PC holding a connection half-closed is a fact of this moment: judge the live sockets
+      // of these addresses now, so a stuck CLOSE_WAIT row shows its verdict before the table is rebuilt.
+      const wanted = new Set(ips);
+      const sockets = socketsFromConnections(ctx.sockets.current().connections).filter((s) =>
+        wanted.has(s.remoteAddress),
+      );
+      if (!sockets.length) return stored;
+      const live = analyzeEvents([], {
+        attributions: attributeAll([], sockets, getAttributor()),
+        sockets,
+        now: ctx.now(),
+      });
+      for (const h of live.hosts) {
+        if (h.verdict.id !== 'stale-local') continue;
+        stored[h.ip] = { verdict: h.verdict.id, severity: h.verdict.severity, title: h.verdict.title };
+      }
+      return stored;
+    },
     'hosts.exportCsv': (q) => {
       const { hosts } = listHosts(ctx.db, { ...q, limit: 1_000_000, offset: 0 });
       const day = new Date(ctx.now()).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@ import { analyzeEvents, type Analysis, type HostSummary } from '../core/verdicts
 import { ownerName } from '../core/verdicts/describe';
 import type { DnsRecord } from '../core/verdicts/dns-cache';
 import { ipSortKey } from '../core/verdicts/host-table';
+import { isLocalAddress } from '../core/net/scope';
 import type { LocalSocket } from '../core/verdicts/types';
 import { readEventsForAnalysis } from '../db/repos/analysis-events';
 import { replaceHosts, type HostRecord } from '../db/repos/hosts';
@@ -65,6 +66,42 @@ export function socketsFromConnections(connections: readonly Connection[]): Loca
       stateSince: c.stateSince,
       source: 'live' as const,
     }));
+}
+
+/** Internet addresses of events and sockets (what attribution is asked about; private ones never are). */
+export function internetAddresses(events: readonly ConnectionEvent[], sockets: readonly LocalSocket[]): string[] {
+  const ips = new Set<string>();
+  for (const e of events) {
+    if (e.src) ips.add(e.src);
+    if (e.dst) ips.add(e.dst);
+  }
+  for (const s of sockets) if (s.remoteAddress) ips.add(s.remoteAddress);
+  return [...ips].filter((ip) => !isLocalAddress(ip));
+}
+
+/**
+ * Full attribution (reverse DNS and RDAP when the intel service's online() allows), a few at a time so a big log
+ * does not flood the resolver; text that is no address is skipped.
+ */
+export async function attributeOnline(
+  ips: readonly string[],
+  attribute: (ip: string) => Promise<Attribution>,
+  concurrency = 8,
+): Promise<Map<string, Attribution>> {
+  const out = new Map<string, Attribution>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < ips.length) {
+      const ip = ips[next++] as string;
+      try {
+        out.set(ip, await attribute(ip));
+      } catch {
+        // not an address
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ips.length) }, worker));
+  return out;
 }
 
 /** Every internet address of the events and sockets, attributed once each. */

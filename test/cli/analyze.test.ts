@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../main/cli/io';
+import { analyzeCommand } from '../../main/cli/analyze';
 import { runCli } from '../../main/cli/main';
 import { VERDICT_IDS } from '../../main/core/model/verdict';
 
@@ -150,5 +151,30 @@ describe('netwhy analyze', () => {
     expect(await runCli(['analyze', f('slow-probe.log'), '--lang', 'fr'], c.io)).toBe(2);
     const d = capture();
     expect(await runCli(['analyze', f('no-such.log')], d.io)).toBe(1);
+  });
+
+  it('asks for online attribution only without --offline (through the attribution it is given)', async () => {
+    const asked: boolean[] = [];
+    const deps = {
+      attribute: (offline: boolean) => {
+        asked.push(offline);
+        return async (ip: string) => ({
+          ip,
+          asn: 20940,
+          asOrg: 'AKAMAI-ASN1',
+          country: 'US',
+          ptr: null,
+          ptrConfirmed: null,
+          rdap: null,
+          owner: 'akamai',
+          role: 'cdn-edge' as const,
+          confidence: 'high' as const,
+          evidence: [],
+        });
+      },
+    };
+    await analyzeCommand([f('rtsp-554.log'), '--json'], capture().io, deps);
+    await analyzeCommand([f('rtsp-554.log'), '--json', '--offline'], capture().io, deps);
+    expect(asked).toEqual([false, true]);
   });
 });

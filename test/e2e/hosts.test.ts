@@ -87,20 +87,23 @@ describe.skipIf(skip !== null)('Hosts screen and verdicts in a real browser', ()
     await expect.poll(() => page.getByTestId('host-row').first().getAttribute('data-ip')).toBe('2.16.103.10');
     await page.getByTestId('hosts-sort-events').click();
     await expect.poll(() => page.getByTestId('host-row').first().getAttribute('data-ip')).toBe('45.33.32.156');
+    await app.screenshot('hosts');
   });
 
-  it('explains a host in the panel: a scan, and the NetSession link to this PC', async () => {
+  it('explains a host in the host panel: a scan, and the NetSession link to this PC', async () => {
     const { page } = app;
-    await row('45.33.32.156').click();
+    await row('45.33.32.156').locator('td').first().click();
     await expect.poll(() => page.getByTestId('verdict-title').textContent()).toBe('Port scan from 45.33.32.156');
     expect(await page.getByTestId('verdict-explanation').textContent()).toContain('200 different ports');
     expect(await page.getByTestId('verdict-advice').textContent()).toMatch(/report/);
-    await row('95.100.97.18').click();
+    await row('95.100.97.18').locator('td').first().click();
     await expect
       .poll(() => page.getByTestId('link-finding').first().textContent())
       .toBe('netsession_win.exe (PID 4321) on this PC listens on UDP 51234 — the rejected packets were meant for it.');
     expect(await page.getByTestId('verdict-title').textContent()).toBe('Peer-to-peer downloads by Akamai NetSession');
-    await app.screenshot('hosts');
+    expect(await page.getByTestId('host-panel').getByTestId('host-owner').textContent()).toContain('Akamai');
+    await app.screenshot('hosts-panel');
+    await page.getByTestId('host-panel-close').click();
   });
 
   it('exports the table as CSV', async () => {
@@ -131,11 +134,12 @@ describe.skipIf(skip !== null)('Hosts screen and verdicts in a real browser', ()
     await page.getByTestId('settings-language').selectOption('ja');
     await page.getByTestId('nav-hosts').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('通信相手の一覧');
-    await row('45.33.32.156').click();
+    await row('45.33.32.156').locator('td').first().click();
     await expect.poll(() => page.getByTestId('verdict-title').textContent()).toBe('45.33.32.156 からのポートスキャン');
     expect(await page.getByTestId('verdict-explanation').textContent()).toContain('ポートスキャンの典型');
     expect(await row('23.32.5.10').getByTestId('verdict-badge').textContent()).toBe('CDN の応答');
     await app.screenshot('hosts-ja');
+    await page.getByTestId('host-panel-close').click();
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-language').selectOption('en');
   });

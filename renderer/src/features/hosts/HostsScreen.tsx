@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostList, HostRow } from '../../../../preload/contract/hosts';
 import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
-import { VerdictSection } from '../host/VerdictSection';
-import { ReportButton } from '../report/ReportButton';
+import { useHostPanel } from '../host/host-panel-context';
 import { HostsTable, type SortState } from './HostsTable';
 
 const VERDICTS: HostRow['verdict'][] = [
@@ -36,7 +35,9 @@ export function HostsScreen(): ReactNode {
   const [sort, setSort] = useState<SortState>({ key: 'events', dir: 'desc' });
   const [search, setSearch] = useState('');
   const [verdict, setVerdict] = useState<HostRow['verdict'] | ''>('');
-  const [selected, setSelected] = useState<string | null>(null);
+  // A row opens the shared host panel (attribution, this verdict section, the report button).
+  const panel = useHostPanel();
+  const selected = panel.ip;
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -142,21 +143,8 @@ export function HostsScreen(): ReactNode {
             sort={sort}
             onSort={setSort}
             selected={selected}
-            onSelect={setSelected}
-            compact={selected !== null}
+            onSelect={panel.open}
           />
-          {selected ? (
-            <aside className="hosts-detail" data-testid="hosts-detail" aria-label={selected}>
-              <header className="screen-header">
-                <h2 className="mono">{selected}</h2>
-                <ReportButton selection={{ kind: 'host', host: selected }} />
-                <button className="button" onClick={() => setSelected(null)}>
-                  {t('section.close')}
-                </button>
-              </header>
-              <VerdictSection ip={selected} />
-            </aside>
-          ) : null}
         </div>
       )}
     </section>
