@@ -9,8 +9,9 @@ import { useSettings } from '../../components/settings-context';
  * (RouteViews, DB-IP, NRO: CC BY 4.0), and the user's own newer CSV/MMDB file (settings.ipDatabasePath).
  */
 export function DataSources(): ReactNode {
-  const { t } = useTranslation('settings');
+  const { t, i18n } = useTranslation('settings');
   const { settings, update } = useSettings();
+  const count = (n: number): string => n.toLocaleString(i18n.language);
   const [info, setInfo] = useState<IpDataInfo | null>(null);
   const [path, setPath] = useState(settings.ipDatabasePath);
 
@@ -57,7 +58,7 @@ export function DataSources(): ReactNode {
           <>
             <dt>{t('dataSources.ranges')}</dt>
             <dd data-testid="data-sources-ranges">
-              {t('dataSources.rangeCounts', { v4: info.counts.rangesV4, v6: info.counts.rangesV6 })}
+              {t('dataSources.rangeCounts', { v4: count(info.counts.rangesV4), v6: count(info.counts.rangesV6) })}
             </dd>
           </>
         ) : null}
@@ -78,6 +79,7 @@ export function DataSources(): ReactNode {
         <span>{t('dataSources.userFile.label')}</span>
         <input
           type="text"
+          size={60}
           className="mono"
           value={path}
           placeholder={t('dataSources.userFile.placeholder')}
