@@ -11,7 +11,7 @@ import { createIntel, type Intel, type IntelOptions } from './services/intel';
 import { ipDatabaseFor } from './services/ip-database';
 import { createHeadlessDesktop } from './adapters/desktop/headless';
 import type { DesktopBridge } from './adapters/desktop/types';
-import { bundledAttribution, createReportService, type ReportService } from './services/reports';
+import { createReportService, type ReportService } from './services/reports';
 
 /** Everything the ipc handlers need, built once. No 'electron' here: the browser test harness builds it too. */
 export interface AppContext {
@@ -60,10 +60,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
     now,
     ...options.intel,
   });
-  // Attribution for reports: the bundled IP database until the intel service (issue 4) is wired here.
+  // Reports take the intel service's attribution: offline data, plus PTR and the RDAP abuse contact when online.
   const reports = createReportService({
     db,
-    attribute: bundledAttribution,
+    attribute: (ip) => intel.attribute(ip),
     now,
     generator: `NetWhy ${options.info.version}`,
   });

@@ -8,7 +8,8 @@ import type { ConnectionEvent } from '../core/model/event';
 import { normalizeIp } from '../core/net/ip';
 import { buildReport, mailInput, renderCsv, renderTextBody, renderXarf, type AbuseReport } from '../core/report';
 import { readLogFile, ReadOptionsError } from '../services/read-log';
-import { bundledAttribution, judgeHost } from '../services/reports';
+import { createIntel } from '../services/intel';
+import { judgeHost } from '../services/reports';
 import { parseYear } from './import';
 import { CliUsageError, type CliIo } from './io';
 
@@ -20,7 +21,7 @@ export const REPORT_USAGE = `netwhy report FILE… --host IP [--tz ZONE] [--year
   --year YYYY     year of dates without one (default: the current year)
   --format F      text (e-mail body, default), csv, xarf (X-ARF v4 JSON) or eml (draft with CSV attached)
   --out PATH      write to a file instead of stdout
-  --offline       no online lookups (the owner and abuse contact come from the bundled data only)
+  --offline       no online lookups (reverse DNS, RDAP abuse contact): owner from the bundled data only
   --to EMAIL      recipient (default: the abuse contact NetWhy knows for the owner)
   --from EMAIL    your e-mail address (X-ARF reporter, e-mail From)
   --name NAME     your name or organisation
@@ -34,6 +35,13 @@ export interface ReportDeps {
   attribute?: (ip: string, offline: boolean) => Promise<Attribution | null>;
   now?: () => number;
   newId?: () => string;
+}
+
+/** The intel service: bundled data, plus reverse DNS and the RDAP abuse contact unless --offline. */
+function intelAttribution(ip: string, offline: boolean): Promise<Attribution | null> {
+  // No database: answers are cached in memory for this run only.
+  const intel = createIntel({ online: () => !offline });
+  return offline ? Promise.resolve(intel.attributeOffline(ip)) : intel.attribute(ip);
 }
 
 async function renderFormat(report: AbuseReport, format: string, now: number): Promise<string | Buffer> {
@@ -105,8 +113,7 @@ export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps 
     return 1;
   }
 
-  // Online lookups (PTR, RDAP) belong to the intel service; without it both modes use the bundled data.
-  const attribution = await (deps.attribute ?? ((ip) => bundledAttribution(ip)))(host, values.offline);
+  const attribution = await (deps.attribute ?? intelAttribution)(host, values.offline);
   const verdict = judgeHost(host, events, attribution);
   const now = (deps.now ?? Date.now)();
   const report = buildReport(

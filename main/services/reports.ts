@@ -3,9 +3,6 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { ReportEdits, ReportListItem, ReportSelection, ReportView } from '../../preload/contract/reports';
 import { buildEml } from '../adapters/mail/eml';
-import { loadBundledIpDatabase } from '../adapters/ipdb/load';
-import { attributeAddress } from '../core/intel/attribute';
-import type { IpDatabase } from '../core/intel/ipdb';
 import type { Attribution } from '../core/model/attribution';
 import type { ConnectionEvent } from '../core/model/event';
 import { VERDICT_IDS, type VerdictId } from '../core/model/verdict';
@@ -62,22 +59,6 @@ const SnapshotSchema = z.object({
     .object({ id: z.enum(VERDICT_IDS), title: z.object({ en: z.string(), ja: z.string() }).optional() })
     .nullable(),
 });
-
-/**
- * Offline attribution from the bundled IP database (owner, ASN, country; the abuse contact then comes from the
- * knowledge table). Online PTR/RDAP lookups belong to the intel service; null when no database is installed.
- */
-let bundled: IpDatabase | null | undefined;
-export function bundledAttribution(ip: string): Promise<Attribution | null> {
-  try {
-    // Loaded once: the file is tens of megabytes and reports are made one at a time.
-    bundled ??= loadBundledIpDatabase().db;
-    return Promise.resolve(attributeAddress({ ip, ipdb: bundled.lookup(ip), online: false }));
-  } catch {
-    bundled = null;
-    return Promise.resolve(null);
-  }
-}
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
