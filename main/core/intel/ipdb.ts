@@ -1,8 +1,9 @@
 /**
  * The offline IP database: address -> { asn, asOrg, country }, over the compiled binary (see ipdb-format.ts).
- * Pure: works on bytes handed in (main/adapters/ipdb/load.ts reads them). Lookups parse the text by char codes and
- * binary-search typed arrays inside a 16-bit first-level bucket, so a lookup allocates nothing: results are frozen
- * objects cached per record (every address of a range, and every range with the same owner, shares one object).
+ * Pure: works on bytes handed in (main/adapters/ipdb/load.ts reads them). Lookups parse the text by char codes, then
+ * read the IPv4 /20 direct table or binary-search typed arrays inside a 16-bit first-level bucket, so a lookup
+ * allocates nothing: results are frozen objects cached per record (every address of a range, and every range with
+ * the same owner, shares one object).
  */
 import { parseIPv4Fast, parseIPv6Into } from './ip-fast';
 import {
