@@ -6,7 +6,9 @@ import { laneFor, type Lane } from './lane';
 import { internetRemotes, linkToThisPc, socketsFromEvents, type LinkFinding } from './link';
 import { isLocalAddress, toPacket, type Packet } from './packets';
 import { RULES } from './rules';
-import type { Group, LocalSocket, VerdictRule, World } from './types';
+import { THRESHOLDS } from './thresholds';
+import { localized, renderText } from './describe';
+import type { Group, LocalSocket, RuleMatch, VerdictRule, World } from './types';
 import { findP2pPorts, measureScan } from './world';
 
 export interface AnalyzeContext {
@@ -22,6 +24,7 @@ export interface FlowVerdict {
   remote: string;
   proto: string;
   remotePort: number | null;
+  /** null when the flow spans our ephemeral client ports (a server answering from a service port). */
   localPort: number | null;
   direction: 'in' | 'out' | null;
   events: number;
@@ -29,7 +32,8 @@ export interface FlowVerdict {
   lastSeen: number | null;
   /** Line numbers (in their files) of the first events, for "show me the lines". */
   lines: number[];
-  verdict: Verdict;
+  /** The flow's verdict with its title; the full explanation is written per host (HostSummary.verdict). */
+  verdict: Pick<Verdict, 'id' | 'severity' | 'rule' | 'title'>;
 }
 
 export interface PortCount {
@@ -78,19 +82,47 @@ export interface Analysis {
 
 const RULE_BY_VERDICT = new Map<VerdictId, VerdictRule>(RULES.map((r) => [r.verdict, r]));
 
-function judge(group: Group, world: World): { verdict: Verdict; rule: VerdictRule } {
+interface Judged {
+  rule: VerdictRule;
+  match: RuleMatch;
+  packets: Packet[];
+}
+
+/** The first rule (in RULES order) that matches the group. */
+function judge(group: Group, world: World): Judged {
   for (const rule of RULES) {
-    const m = rule.match({ group, world });
-    if (!m) continue;
-    return {
-      verdict: { id: rule.verdict, severity: rule.severity, rule: rule.id, ...rule.text(m.vars), evidence: m.evidence },
-      rule,
-    };
+    const match = rule.match({ group, world });
+    if (match) return { rule, match, packets: group.packets };
   }
   throw new Error('the unknown rule always matches');
 }
 
-const flowKey = (p: Packet): string => `${p.proto}|${p.remotePort ?? ''}|${p.localPort ?? ''}|${p.inbound}`;
+function verdictOf(j: Pick<Judged, 'rule' | 'match'>): Verdict {
+  return {
+    id: j.rule.verdict,
+    severity: j.rule.severity,
+    rule: j.rule.id,
+    ...renderText(j.rule, j.match.vars),
+    evidence: j.match.evidence,
+  };
+}
+
+/**
+ * A flow is one conversation shape with a host: protocol, the host's port, our port, who sent. When the host
+ * talks from a service port (< 1024) to one of our high ports, our side is an ephemeral client port that changes
+ * per connection: those are one flow ("443 -> *"), so a thousand late ACKs make one flow, not a thousand.
+ */
+function flowLocalPort(p: Packet): number | null | '*' {
+  if (
+    p.remotePort !== null &&
+    p.remotePort < THRESHOLDS.highPort &&
+    p.localPort !== null &&
+    p.localPort >= THRESHOLDS.highPort
+  )
+    return '*';
+  return p.localPort;
+}
+const flowKey = (p: Packet): string => `${p.proto}|${p.remotePort ?? ''}|${flowLocalPort(p) ?? ''}|${p.inbound}`;
 
 function count<T extends string | number>(items: Iterable<T>): Map<T, number> {
   const m = new Map<T, number>();
@@ -159,23 +191,28 @@ export function analyzeEvents(events: readonly ConnectionEvent[], ctx: AnalyzeCo
       if (g) g.push(p);
       else groups.set(k, [p]);
     }
-    const judged: { verdict: Verdict; packets: Packet[] }[] = [];
+    const judged: Judged[] = [];
     for (const g of groups.values()) {
-      const { verdict } = judge({ remote: ip, packets: g, attribution }, world);
-      judged.push({ verdict, packets: g });
+      const j = judge({ remote: ip, packets: g, attribution }, world);
+      judged.push(j);
       const first = g[0] as Packet;
       const [firstSeen, lastSeen] = span(g);
       flows.push({
         remote: ip,
         proto: first.proto,
         remotePort: first.remotePort,
-        localPort: first.localPort,
+        localPort: flowLocalPort(first) === '*' ? null : first.localPort,
         direction: first.inbound === null ? null : first.inbound ? 'in' : 'out',
         events: g.length,
         firstSeen,
         lastSeen,
         lines: g.slice(0, 5).map((p) => p.event.line),
-        verdict,
+        verdict: {
+          id: j.rule.verdict,
+          severity: j.rule.severity,
+          rule: j.rule.id,
+          title: localized(j.rule.templates.title, j.match.vars),
+        },
       });
     }
     hosts.push(summarizeHost(ip, attribution, list, judged, world, sockets));
@@ -188,15 +225,16 @@ function summarizeHost(
   ip: string,
   attribution: Attribution | null,
   packets: Packet[],
-  judged: { verdict: Verdict; packets: Packet[] }[],
+  judged: Judged[],
   world: World,
   sockets: LocalSocket[],
 ): HostSummary {
   const eventsBy = new Map<VerdictId, number>();
   const flowsBy: Partial<Record<VerdictId, number>> = {};
   for (const j of judged) {
-    eventsBy.set(j.verdict.id, (eventsBy.get(j.verdict.id) ?? 0) + j.packets.length);
-    flowsBy[j.verdict.id] = (flowsBy[j.verdict.id] ?? 0) + 1;
+    const id = j.rule.verdict;
+    eventsBy.set(id, (eventsBy.get(id) ?? 0) + j.packets.length);
+    flowsBy[id] = (flowsBy[id] ?? 0) + 1;
   }
   let headline: VerdictId | undefined = HEADLINE_FIRST.find((v) => eventsBy.has(v));
   if (!headline) {
@@ -204,15 +242,15 @@ function summarizeHost(
       (a, b) => b[1] - a[1] || VERDICT_IDS.indexOf(a[0]) - VERDICT_IDS.indexOf(b[0]),
     )[0]?.[0];
   }
-  // The host-level text speaks about all packets that share the headline verdict.
-  const merged = judged.filter((j) => j.verdict.id === headline).flatMap((j) => j.packets);
+  // The host-level text speaks about all packets that share the headline verdict (one flow: its own match).
+  const same = judged.filter((j) => j.rule.verdict === headline);
+  let chosen: Pick<Judged, 'rule' | 'match'> | undefined = same.length === 1 ? same[0] : undefined;
   const rule = headline ? RULE_BY_VERDICT.get(headline) : undefined;
-  const m = rule?.match({ group: { remote: ip, packets: merged, attribution }, world });
-  const verdict: Verdict =
-    rule && m
-      ? { id: rule.verdict, severity: rule.severity, rule: rule.id, ...rule.text(m.vars), evidence: m.evidence }
-      : (judged.find((j) => j.verdict.id === headline)?.verdict ??
-        judge({ remote: ip, packets, attribution }, world).verdict);
+  if (!chosen && rule && same.length > 1) {
+    const match = rule.match({ group: { remote: ip, packets: same.flatMap((j) => j.packets), attribution }, world });
+    chosen = match ? { rule, match } : same[0];
+  }
+  const verdict = verdictOf(chosen ?? judge({ remote: ip, packets, attribution }, world));
   const [firstSeen, lastSeen] = span(packets);
   const process = sockets.find((s) => s.remoteAddress === ip && s.processName)?.processName ?? null;
   return {

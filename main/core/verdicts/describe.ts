@@ -1,7 +1,7 @@
 import type { Attribution, Evidence } from '../model/attribution';
 import type { LocalizedText } from '../model/verdict';
 import type { Packet } from './packets';
-import type { TextVars } from './types';
+import type { RuleText, TextVars, VerdictRule } from './types';
 
 export function evidence(kind: string, en: string, ja: string): Evidence {
   return { kind, detail: en, detailJa: ja };
@@ -12,8 +12,17 @@ export function fill(template: string, vars: TextVars): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-export function localized(en: string, ja: string, vars: TextVars): LocalizedText {
-  return { en: fill(en, vars), ja: fill(ja, vars) };
+export function localized(template: LocalizedText, vars: TextVars): LocalizedText {
+  return { en: fill(template.en, vars), ja: fill(template.ja, vars) };
+}
+
+/** A rule's title, explanation and advice for one match. */
+export function renderText(rule: VerdictRule, vars: TextVars): RuleText {
+  return {
+    title: localized(rule.templates.title, vars),
+    explanation: localized(rule.templates.explanation, vars),
+    advice: localized(rule.templates.advice, vars),
+  };
 }
 
 const OWNER_NAMES: Record<string, string> = {

@@ -70,11 +70,14 @@ export interface RuleText {
   advice: LocalizedText;
 }
 
+/** The rule's words with {name} placeholders, filled from RuleMatch.vars only when a text is shown. */
+export type RuleTemplates = RuleText;
+
 /** One verdict rule: its id, when it applies, what it tells the user. rules/index.ts lists them in order. */
 export interface VerdictRule {
   id: string;
   verdict: VerdictId;
   severity: Severity;
   match(input: RuleInput): RuleMatch | null;
-  text(vars: TextVars): RuleText;
+  templates: RuleTemplates;
 }

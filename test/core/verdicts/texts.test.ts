@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VERDICT_IDS } from '../../../main/core/model/verdict';
+import { renderText } from '../../../main/core/verdicts/describe';
 import { RULES } from '../../../main/core/verdicts/rules';
 
 // Values a rule fills in; the Japanese template must be complete Japanese around them.
@@ -54,7 +55,7 @@ describe('explanation texts', () => {
   it.each(RULES.map((r) => [r.verdict, r] as const))(
     '%s: English and Japanese, Japanese really Japanese',
     (_id, rule) => {
-      const text = rule.text(VARS);
+      const text = renderText(rule, VARS);
       for (const part of [text.title, text.explanation, text.advice]) {
         expect(part.en.trim().length).toBeGreaterThan(10);
         expect(part.ja).toMatch(JAPANESE);
@@ -66,4 +67,27 @@ describe('explanation texts', () => {
       expect(text.explanation.en.split('. ').length).toBeGreaterThanOrEqual(2);
     },
   );
+});
+
+describe('rendered verdicts', () => {
+  it('every evidence line of every scenario has a Japanese rendering', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { netfilter } = await import('../../../main/core/parsers/netfilter');
+    const { netgear } = await import('../../../main/core/parsers/netgear');
+    const { akamaiEdge, analyze, eventsOf } = await import('./helpers');
+    const dir = join(__dirname, '../../fixtures/scenarios');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.log'))) {
+      const lines = readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean);
+      const events = eventsOf(file.startsWith('netgear') ? netgear : netfilter, lines);
+      const ips = [...new Set(events.map((e) => e.src))];
+      for (const h of analyze(events, ips.map(akamaiEdge)).hosts) {
+        for (const e of h.verdict.evidence) {
+          expect(e.detailJa, `${file} ${e.detail}`).toBeTruthy();
+          expect(e.detailJa).not.toMatch(ENGLISH_SENTENCE);
+        }
+        expect(h.verdict.explanation.ja).toMatch(JAPANESE);
+      }
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { countEvidence, evidence, isCdn, localized, ownerEvidence, ownerVars, portList } from '../describe';
+import { countEvidence, evidence, isCdn, ownerEvidence, ownerVars, portList } from '../describe';
 import type { RuleMatch, VerdictRule } from '../types';
 
 /** An ordinary, allowed connection with a CDN edge: live sockets, outbound or allowed log lines. */
@@ -36,13 +36,12 @@ export const cdnConnection: VerdictRule = {
     ev.push(...ownerEvidence(group.attribution, world.sites.get(group.remote)));
     return { evidence: ev, vars };
   },
-  text: (v) => ({
-    title: localized('An ordinary connection with {ownerShort}', '{ownerShortJa} との普通の通信', v),
-    explanation: localized(
-      'This is a normal connection between a device on your network and {remote} ({owner}), a content-delivery network that serves websites, software updates and video for many companies{site}. Seeing {ownerShort} is expected even if you never visited an "{ownerShort}" site: big sites deliver through it under their own names.',
-      'これは、あなたのネットワーク内の機器と {remote}（{ownerJa}）との普通の通信です。このネットワークは多くの企業の Web サイト、ソフトウェア更新、動画を配信するコンテンツ配信網です{siteJa}。「{ownerShortJa}」のサイトを開いた覚えがなくても、大手のサイトが自社の名前のままこの配信網を使っているため、表示されるのは当たり前のことです。',
-      v,
-    ),
-    advice: localized('No action needed.', '対応は不要です。', v),
-  }),
+  templates: {
+    title: { en: 'An ordinary connection with {ownerShort}', ja: '{ownerShortJa} との普通の通信' },
+    explanation: {
+      en: 'This is a normal connection between a device on your network and {remote} ({owner}), a content-delivery network that serves websites, software updates and video for many companies{site}. Seeing {ownerShort} is expected even if you never visited an "{ownerShort}" site: big sites deliver through it under their own names.',
+      ja: 'これは、あなたのネットワーク内の機器と {remote}（{ownerJa}）との普通の通信です。このネットワークは多くの企業の Web サイト、ソフトウェア更新、動画を配信するコンテンツ配信網です{siteJa}。「{ownerShortJa}」のサイトを開いた覚えがなくても、大手のサイトが自社の名前のままこの配信網を使っているため、表示されるのは当たり前のことです。',
+    },
+    advice: { en: 'No action needed.', ja: '対応は不要です。' },
+  },
 };

@@ -1,13 +1,4 @@
-import {
-  countEvidence,
-  evidence,
-  flagList,
-  isServerNetwork,
-  localized,
-  ownerEvidence,
-  ownerVars,
-  portList,
-} from '../describe';
+import { countEvidence, evidence, flagList, isServerNetwork, ownerEvidence, ownerVars, portList } from '../describe';
 import { isWebReply } from '../packets';
 import type { RuleMatch, VerdictRule } from '../types';
 
@@ -52,21 +43,18 @@ export const cdnReply: VerdictRule = {
       vars,
     };
   },
-  text: (v) => ({
-    title: localized(
-      'Late replies from a {ownerShort} server — harmless',
-      '{ownerShortJa} のサーバーからの遅れた応答 — 心配いりません',
-      v,
-    ),
-    explanation: localized(
-      '{count} packet(s) came from {remote} ({owner}), a content-delivery or cloud server, from its web port {port} with the flags {flags}. They are the tail end of ordinary web or app connections made by devices on your network: an acknowledgement, reset or closing packet that arrived after your router had already forgotten the connection (its timer ran out, or it saw the connection close first). The router then labels it "ACK scan" or "DoS attack", but nothing was scanning you. This happens to everyone who browses the web.',
-      '{remote}（{ownerJa}）から、コンテンツ配信／クラウドのサーバーの Web 用ポート {port} より、フラグ {flags} のパケットが {count} 個届きました。これはあなたのネットワーク内の機器が行った普通の Web やアプリの通信の「後始末」のパケットです。確認応答・リセット・終了のパケットが、ルーターがその接続をすでに忘れた後（タイマー切れ、または先に終了を見た後）に届いたものです。ルーターはこれを「ACK スキャン」や「DoS 攻撃」と表示しますが、スキャンされていたわけではありません。Web を使っていれば誰にでも起こることです。',
-      v,
-    ),
-    advice: localized(
-      'No action needed. Do not report these: the server was only answering your own devices.',
-      '対応は不要です。報告もしないでください。サーバーはあなたの機器に返事をしていただけです。',
-      v,
-    ),
-  }),
+  templates: {
+    title: {
+      en: 'Late replies from a {ownerShort} server — harmless',
+      ja: '{ownerShortJa} のサーバーからの遅れた応答 — 心配いりません',
+    },
+    explanation: {
+      en: '{count} packet(s) came from {remote} ({owner}), a content-delivery or cloud server, from its web port {port} with the flags {flags}. They are the tail end of ordinary web or app connections made by devices on your network: an acknowledgement, reset or closing packet that arrived after your router had already forgotten the connection (its timer ran out, or it saw the connection close first). The router then labels it "ACK scan" or "DoS attack", but nothing was scanning you. This happens to everyone who browses the web.',
+      ja: '{remote}（{ownerJa}）から、コンテンツ配信／クラウドのサーバーの Web 用ポート {port} より、フラグ {flags} のパケットが {count} 個届きました。これはあなたのネットワーク内の機器が行った普通の Web やアプリの通信の「後始末」のパケットです。確認応答・リセット・終了のパケットが、ルーターがその接続をすでに忘れた後（タイマー切れ、または先に終了を見た後）に届いたものです。ルーターはこれを「ACK スキャン」や「DoS 攻撃」と表示しますが、スキャンされていたわけではありません。Web を使っていれば誰にでも起こることです。',
+    },
+    advice: {
+      en: 'No action needed. Do not report these: the server was only answering your own devices.',
+      ja: '対応は不要です。報告もしないでください。サーバーはあなたの機器に返事をしていただけです。',
+    },
+  },
 };

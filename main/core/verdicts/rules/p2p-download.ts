@@ -1,4 +1,4 @@
-import { countEvidence, evidence, localized, ownerEvidence, ownerVars } from '../describe';
+import { countEvidence, evidence, ownerEvidence, ownerVars } from '../describe';
 import { isNetSessionProcess } from '../netsession';
 import type { Packet } from '../packets';
 import type { P2pPort, RuleMatch, VerdictRule, World } from '../types';
@@ -60,21 +60,18 @@ export const p2pDownload: VerdictRule = {
     ev.push(...ownerEvidence(group.attribution, world.sites.get(group.remote)));
     return { evidence: ev, vars };
   },
-  text: (v) => ({
-    title: localized(
-      'Peer-to-peer downloads by Akamai NetSession',
-      'Akamai NetSession によるピアツーピアのダウンロード',
-      v,
-    ),
-    explanation: localized(
-      "{remote} ({owner}) exchanged {proto} packets with port {port} of your network. {why} This is how the Akamai NetSession Interface works: a download manager installed along with software from companies such as Adobe, Autodesk or some game publishers. It fetches files from Akamai servers and from other users' PCs, so those peers contact the port it opened; a router that has no record of them blocks and logs them. It is legitimate software, not an intrusion — but often leftover software you no longer need.",
-      '{remote}（{ownerJa}）が、あなたのネットワークのポート {port} と {proto} のパケットをやり取りしました。{whyJa}これは Akamai NetSession Interface の仕組みです。Adobe、Autodesk、一部のゲーム会社などのソフトと一緒にインストールされるダウンロード管理ソフトで、Akamai のサーバーだけでなく他の利用者のPC（ピア）からもファイルを取得します。そのためピアが、このソフトの開いたポートに接続してきます。ルーターはその記録がないと遮断してログに残します。正規のソフトウェアで侵入ではありませんが、もう必要のない「残りもの」のソフトであることがよくあります。',
-      v,
-    ),
-    advice: localized(
-      'If you do not need it: on Windows open Settings → Apps (or Programs and Features) and uninstall "Akamai NetSession Interface"; on a Mac run its uninstaller. Programs that bundled it may install it again. Otherwise no action is needed.',
-      '不要なら、Windows では「設定」→「アプリ」（または「プログラムと機能」）から「Akamai NetSession Interface」をアンインストールしてください。Mac では付属のアンインストーラーを実行します。同梱していたソフトが再インストールすることがあります。必要なソフトなら対応は不要です。',
-      v,
-    ),
-  }),
+  templates: {
+    title: {
+      en: 'Peer-to-peer downloads by Akamai NetSession',
+      ja: 'Akamai NetSession によるピアツーピアのダウンロード',
+    },
+    explanation: {
+      en: "{remote} ({owner}) exchanged {proto} packets with port {port} of your network. {why} This is how the Akamai NetSession Interface works: a download manager installed along with software from companies such as Adobe, Autodesk or some game publishers. It fetches files from Akamai servers and from other users' PCs, so those peers contact the port it opened; a router that has no record of them blocks and logs them. It is legitimate software, not an intrusion — but often leftover software you no longer need.",
+      ja: '{remote}（{ownerJa}）が、あなたのネットワークのポート {port} と {proto} のパケットをやり取りしました。{whyJa}これは Akamai NetSession Interface の仕組みです。Adobe、Autodesk、一部のゲーム会社などのソフトと一緒にインストールされるダウンロード管理ソフトで、Akamai のサーバーだけでなく他の利用者のPC（ピア）からもファイルを取得します。そのためピアが、このソフトの開いたポートに接続してきます。ルーターはその記録がないと遮断してログに残します。正規のソフトウェアで侵入ではありませんが、もう必要のない「残りもの」のソフトであることがよくあります。',
+    },
+    advice: {
+      en: 'If you do not need it: on Windows open Settings → Apps (or Programs and Features) and uninstall "Akamai NetSession Interface"; on a Mac run its uninstaller. Programs that bundled it may install it again. Otherwise no action is needed.',
+      ja: '不要なら、Windows では「設定」→「アプリ」（または「プログラムと機能」）から「Akamai NetSession Interface」をアンインストールしてください。Mac では付属のアンインストーラーを実行します。同梱していたソフトが再インストールすることがあります。必要なソフトなら対応は不要です。',
+    },
+  },
 };

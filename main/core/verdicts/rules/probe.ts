@@ -1,4 +1,4 @@
-import { countEvidence, evidence, flagList, localized, ownerEvidence, ownerVars, portList } from '../describe';
+import { countEvidence, evidence, flagList, ownerEvidence, ownerVars, portList } from '../describe';
 import { isScanShaped } from '../packets';
 import { THRESHOLDS } from '../thresholds';
 import type { RuleMatch, VerdictRule } from '../types';
@@ -33,21 +33,18 @@ export const probe: VerdictRule = {
       vars,
     };
   },
-  text: (v) => ({
-    title: localized(
-      'Unsolicited attempts from {remote} — background noise',
-      '{remote} からの一方的な接続の試み — ネット上の雑音です',
-      v,
-    ),
-    explanation: localized(
-      '{remote} ({owner}) tried {count} time(s) to reach port(s) {portList} of your network without being asked. That is too little to count as a port scan (NetWhy calls it a scan at weight {threshold}: seven service ports or 21 high ports within an hour). Automated programs knock on every address on the internet all day long; your router blocked or logged these.',
-      '{remote}（{ownerJa}）が、頼まれてもいないのにあなたのネットワークのポート {portList} へ {count} 回接続しようとしました。ポートスキャンと呼ぶほどの量ではありません（NetWhy は 1 時間以内にサービス用ポート 7 個、または上位ポート 21 個分の重み {threshold} に達したときにスキャンと判定します）。インターネット上では自動化されたプログラムが一日中すべてのアドレスをノックして回っており、ルーターがそれを遮断・記録しただけです。',
-      v,
-    ),
-    advice: localized(
-      'No action needed while your router blocks them. Remove port forwarding you do not use. If the same address keeps coming back, you can report it.',
-      'ルーターが遮断している限り、対応は不要です。使っていないポート転送は削除してください。同じアドレスが何度も来るようなら報告してもかまいません。',
-      v,
-    ),
-  }),
+  templates: {
+    title: {
+      en: 'Unsolicited attempts from {remote} — background noise',
+      ja: '{remote} からの一方的な接続の試み — ネット上の雑音です',
+    },
+    explanation: {
+      en: '{remote} ({owner}) tried {count} time(s) to reach port(s) {portList} of your network without being asked. That is too little to count as a port scan (NetWhy calls it a scan at weight {threshold}: seven service ports or 21 high ports within an hour). Automated programs knock on every address on the internet all day long; your router blocked or logged these.',
+      ja: '{remote}（{ownerJa}）が、頼まれてもいないのにあなたのネットワークのポート {portList} へ {count} 回接続しようとしました。ポートスキャンと呼ぶほどの量ではありません（NetWhy は 1 時間以内にサービス用ポート 7 個、または上位ポート 21 個分の重み {threshold} に達したときにスキャンと判定します）。インターネット上では自動化されたプログラムが一日中すべてのアドレスをノックして回っており、ルーターがそれを遮断・記録しただけです。',
+    },
+    advice: {
+      en: 'No action needed while your router blocks them. Remove port forwarding you do not use. If the same address keeps coming back, you can report it.',
+      ja: 'ルーターが遮断している限り、対応は不要です。使っていないポート転送は削除してください。同じアドレスが何度も来るようなら報告してもかまいません。',
+    },
+  },
 };

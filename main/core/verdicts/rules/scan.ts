@@ -4,7 +4,6 @@ import {
   flagList,
   isAkamaiCloud,
   isServerNetwork,
-  localized,
   ownerEvidence,
   ownerVars,
   portList,
@@ -73,17 +72,15 @@ export const scan: VerdictRule = {
     ];
     return { evidence: ev, vars };
   },
-  text: (v) => ({
-    title: localized('Port scan from {remote}', '{remote} からのポートスキャン', v),
-    explanation: localized(
-      '{remote} ({owner}) sent {count} connection attempts to {ports} different ports{hosts} between {first} and {last}. That is what a port scanner does: it knocks on many doors to find one that answers.{stealth}{cloud} Your router or firewall logged the attempts; a scan by itself does not mean anyone got in.',
-      '{remote}（{ownerJa}）が、{first} から {last} までの間に{hostsJa} {ports} 種類のポートへ {count} 回の接続を試みました。これはポートスキャンの典型で、応答するドアを探して次々にノックする行為です。{stealthJa}{cloudJa}ルーターやファイアウォールが記録していますが、スキャンされただけで侵入されたことにはなりません。',
-      v,
-    ),
-    advice: localized(
-      "Keep the router firewall on and remove port forwarding you do not need. This is worth reporting to the network's abuse contact — NetWhy can prepare the report.",
-      'ルーターのファイアウォールを有効にしたまま、不要なポート転送は削除してください。このアドレスの管理者の不正利用窓口（abuse 連絡先）へ報告する価値があります。NetWhy で報告書を作成できます。',
-      v,
-    ),
-  }),
+  templates: {
+    title: { en: 'Port scan from {remote}', ja: '{remote} からのポートスキャン' },
+    explanation: {
+      en: '{remote} ({owner}) sent {count} connection attempts to {ports} different ports{hosts} between {first} and {last}. That is what a port scanner does: it knocks on many doors to find one that answers.{stealth}{cloud} Your router or firewall logged the attempts; a scan by itself does not mean anyone got in.',
+      ja: '{remote}（{ownerJa}）が、{first} から {last} までの間に{hostsJa} {ports} 種類のポートへ {count} 回の接続を試みました。これはポートスキャンの典型で、応答するドアを探して次々にノックする行為です。{stealthJa}{cloudJa}ルーターやファイアウォールが記録していますが、スキャンされただけで侵入されたことにはなりません。',
+    },
+    advice: {
+      en: "Keep the router firewall on and remove port forwarding you do not need. This is worth reporting to the network's abuse contact — NetWhy can prepare the report.",
+      ja: 'ルーターのファイアウォールを有効にしたまま、不要なポート転送は削除してください。このアドレスの管理者の不正利用窓口（abuse 連絡先）へ報告する価値があります。NetWhy で報告書を作成できます。',
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import { countEvidence, evidence, localized, ownerEvidence, ownerVars } from '../describe';
+import { countEvidence, evidence, ownerEvidence, ownerVars } from '../describe';
 import type { LocalSocket, RuleInput, RuleMatch, TextVars, VerdictRule } from '../types';
 
 /** TCP states in which the LOCAL program is the one holding the connection open (RFC 9293 §3.3.2). */
@@ -75,21 +75,18 @@ export const staleLocal: VerdictRule = {
     };
     return { evidence: ev, vars };
   },
-  text: (v) => ({
-    title: localized(
-      'A program on this PC is keeping a finished connection open',
-      'このPCのプログラムが、終わった接続を閉じずに残しています',
-      v,
-    ),
-    explanation: localized(
-      '{process} on this PC still holds {count} connection(s) to {remote} ({owner}) in the {state} state. {stateMeaning} The server has finished; the connection stays only because the program on this PC has not closed it. That is a small bug or an idle wait inside that program — not an attack, and nothing from outside is getting in.',
-      'このPCの {processJa} が、{remote}（{ownerJa}）への接続 {count} 件を {state} の状態のまま持ち続けています。{stateMeaningJa}相手のサーバーはもう通信を終えていて、接続が残っているのはこのPCのプログラムが閉じていないためです。これはそのプログラムの小さな不具合か待ち時間によるもので、攻撃ではなく、外から何かが入り込んでいるわけでもありません。',
-      v,
-    ),
-    advice: localized(
-      'Nothing is at risk. If such connections pile up, restart or update {processName}; if it is software you no longer use (for example Akamai NetSession), uninstall it.',
-      '危険はありません。このような接続がたまっていく場合は {processNameJa} を再起動するか更新してください。もう使っていないソフト（たとえば Akamai NetSession）なら、アンインストールしてかまいません。',
-      v,
-    ),
-  }),
+  templates: {
+    title: {
+      en: 'A program on this PC is keeping a finished connection open',
+      ja: 'このPCのプログラムが、終わった接続を閉じずに残しています',
+    },
+    explanation: {
+      en: '{process} on this PC still holds {count} connection(s) to {remote} ({owner}) in the {state} state. {stateMeaning} The server has finished; the connection stays only because the program on this PC has not closed it. That is a small bug or an idle wait inside that program — not an attack, and nothing from outside is getting in.',
+      ja: 'このPCの {processJa} が、{remote}（{ownerJa}）への接続 {count} 件を {state} の状態のまま持ち続けています。{stateMeaningJa}相手のサーバーはもう通信を終えていて、接続が残っているのはこのPCのプログラムが閉じていないためです。これはそのプログラムの小さな不具合か待ち時間によるもので、攻撃ではなく、外から何かが入り込んでいるわけでもありません。',
+    },
+    advice: {
+      en: 'Nothing is at risk. If such connections pile up, restart or update {processName}; if it is software you no longer use (for example Akamai NetSession), uninstall it.',
+      ja: '危険はありません。このような接続がたまっていく場合は {processNameJa} を再起動するか更新してください。もう使っていないソフト（たとえば Akamai NetSession）なら、アンインストールしてかまいません。',
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import { countEvidence, evidence, localized, ownerEvidence, ownerVars, portList } from '../describe';
+import { countEvidence, evidence, ownerEvidence, ownerVars, portList } from '../describe';
 import type { RuleMatch, VerdictRule } from '../types';
 
 /** Nothing above fits: say what is known, never guess. */
@@ -33,17 +33,15 @@ export const unknown: VerdictRule = {
       vars,
     };
   },
-  text: (v) => ({
-    title: localized('Traffic NetWhy cannot classify', 'NetWhy が分類できなかった通信', v),
-    explanation: localized(
-      'NetWhy could not match this traffic to a known pattern. What is known: {count} log line(s) with {remote} ({owner}), protocol {protos}, remote port(s) {remotePorts}, local port(s) {ports}, {inbound} of them sent by the remote side.',
-      'NetWhy はこの通信を既知のパターンに当てはめられませんでした。分かっていること：{remote}（{ownerJa}）との記録が {count} 行、プロトコルは {protos}、相手側ポートは {remotePorts}、こちら側ポートは {ports}、そのうち相手側から送られたものは {inbound} 行です。',
-      v,
-    ),
-    advice: localized(
-      'If it worries you, look at which program on this PC uses the local port (the Connections screen) and check the owner of the address.',
-      '気になる場合は、このPCのどのプログラムがそのポートを使っているか（「接続」画面）と、アドレスの持ち主を確認してください。',
-      v,
-    ),
-  }),
+  templates: {
+    title: { en: 'Traffic NetWhy cannot classify', ja: 'NetWhy が分類できなかった通信' },
+    explanation: {
+      en: 'NetWhy could not match this traffic to a known pattern. What is known: {count} log line(s) with {remote} ({owner}), protocol {protos}, remote port(s) {remotePorts}, local port(s) {ports}, {inbound} of them sent by the remote side.',
+      ja: 'NetWhy はこの通信を既知のパターンに当てはめられませんでした。分かっていること：{remote}（{ownerJa}）との記録が {count} 行、プロトコルは {protos}、相手側ポートは {remotePorts}、こちら側ポートは {ports}、そのうち相手側から送られたものは {inbound} 行です。',
+    },
+    advice: {
+      en: 'If it worries you, look at which program on this PC uses the local port (the Connections screen) and check the owner of the address.',
+      ja: '気になる場合は、このPCのどのプログラムがそのポートを使っているか（「接続」画面）と、アドレスの持ち主を確認してください。',
+    },
+  },
 };
