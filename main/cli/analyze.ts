@@ -4,6 +4,8 @@ import { LogFileError } from '../adapters/files/source';
 import type { ConnectionEvent } from '../core/model/event';
 import { analyzeEvents } from '../core/verdicts/analyze';
 import { parseDnsCacheText, type DnsRecord } from '../core/verdicts/dns-cache';
+import { listenersFromNetstatWindows } from '../core/verdicts/listeners';
+import type { LocalSocket } from '../core/verdicts/types';
 import type { Attribution } from '../core/model/attribution';
 import { attributeOnline, internetAddresses } from '../services/analysis';
 import { createIntel } from '../services/intel';
@@ -26,6 +28,12 @@ export const ANALYZE_USAGE = `netwhy analyze FILE… [--tz ZONE] [--year YYYY] [
 export interface AnalyzeDeps {
   /** Attribution of one address; default the intel service (online unless --offline). Tests pass their own. */
   attribute?: (offline: boolean) => (ip: string) => Promise<Attribution>;
+}
+
+/** netstat output saved by PowerShell is UTF-16LE with a BOM; by cmd.exe, ASCII/UTF-8. */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  return bytes.toString('utf8');
 }
 
 function intelAttribute(offline: boolean): (ip: string) => Promise<Attribution> {
@@ -55,6 +63,7 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
   const year = parseYear(values.year);
 
   const events: ConnectionEvent[] = [];
+  const sockets: LocalSocket[] = [];
   const files: FileSummary[] = [];
   for (const file of positionals) {
     const stats = emptyStats();
@@ -69,6 +78,9 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
       throw e;
     }
     files.push({ file, family: stats.family, lines: stats.lines, events: stats.events });
+    // A pasted `netstat -ano -b` also says which program listens where: the import skips those rows.
+    if (stats.family === 'netstat-windows')
+      sockets.push(...listenersFromNetstatWindows(decodeText(await readFile(file))));
   }
 
   let dnsCache: DnsRecord[] = [];
@@ -83,8 +95,8 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
 
   // Online lookups (reverse DNS, RDAP) happen only through the intel service, and not at all with --offline.
   const attribute = (deps.attribute ?? intelAttribute)(values.offline);
-  const attributions = await attributeOnline(internetAddresses(events, []), attribute);
-  const analysis = analyzeEvents(events, { attributions, dnsCache, now: Date.now() });
+  const attributions = await attributeOnline(internetAddresses(events, sockets), attribute);
+  const analysis = analyzeEvents(events, { attributions, sockets, dnsCache, now: Date.now() });
   const offline = values.offline;
   if (values.json) io.stdout(JSON.stringify(analysisJson(analysis, lang, files, offline)) + '\n');
   else io.stdout(analysisText(analysis, lang, files, offline));

@@ -73,6 +73,19 @@ describe('netwhy analyze', () => {
     }
   });
 
+  it('a pasted netstat -ano -b: lingering CLOSE_WAIT is stale-local, and its listener explains the router log', async () => {
+    for (const lang of ['en', 'ja']) {
+      const r = await analyzeJson(['close-wait-netstat.txt'], lang);
+      const host = r.hosts.find((h) => h.ip === '23.215.0.137');
+      expect(host?.verdict).toBe('stale-local');
+      expect(host?.explanation).toContain('netsession_win.exe');
+    }
+    const both = await analyzeJson(['udp-akamai-peers.log', 'close-wait-netstat.txt']);
+    expect((both.summary.links as { text: string }[])[0]?.text).toBe(
+      'netsession_win.exe (PID 4321) on the PC whose netstat you pasted listens on UDP 51234 — the rejected packets were meant for it.',
+    );
+  });
+
   it('prints the contract fields for every host', async () => {
     const r = await analyzeJson(['syn-sweep-200.log', 'netgear-ack-akamai.log']);
     for (const h of r.hosts) {

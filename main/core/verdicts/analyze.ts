@@ -13,7 +13,7 @@ import { findP2pPorts, measureScan } from './world';
 
 export interface AnalyzeContext {
   attributions: Map<string, Attribution>;
-  /** Live sockets of this PC (the Connections monitor), if any. */
+  /** Sockets of this PC: live (the Connections monitor) and/or listeners from a pasted netstat. */
   sockets?: readonly LocalSocket[];
   /** Records from the PC's DNS cache (ipconfig /displaydns, resolver logs). */
   dnsCache?: readonly DnsRecord[];
