@@ -45,7 +45,7 @@ export const cdnReply: VerdictRule = {
   },
   templates: {
     title: {
-      en: 'Late replies from a {ownerShort} server — harmless',
+      en: 'Late server replies ({ownerShort}) — harmless',
       ja: '{ownerShortJa} のサーバーからの遅れた応答 — 心配いりません',
     },
     explanation: {
