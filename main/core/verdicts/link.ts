@@ -74,14 +74,14 @@ function linkText(s: LocalSocket, proto: string, port: number, listening: boolea
   if (listening) {
     return {
       en: `${name}${pid} ${where} listens on ${P} ${port} — the rejected packets were meant for it.`,
-      ja: `${whereJa} ${nameJa}${pidJa} が ${P} ${port} で待ち受けています。拒否されたパケットはこのプログラム宛てでした。`,
+      ja: `${whereJa} ${nameJa}${pidJa || ' '}が ${P} ${port} で待ち受けています。拒否されたパケットはこのプログラム宛てでした。`,
     };
   }
   const peer = s.remoteAddress ? ` (connection to ${s.remoteAddress})` : '';
   const peerJa = s.remoteAddress ? `（${s.remoteAddress} との接続）` : '';
   return {
     en: `${name}${pid} ${where} uses ${P} ${port}${peer} — the rejected packets were meant for it.`,
-    ja: `${whereJa} ${nameJa}${pidJa} が ${P} ${port} を使っています${peerJa}。拒否されたパケットはこのプログラム宛てでした。`,
+    ja: `${whereJa} ${nameJa}${pidJa || ' '}が ${P} ${port} を使っています${peerJa}。拒否されたパケットはこのプログラム宛てでした。`,
   };
 }
 

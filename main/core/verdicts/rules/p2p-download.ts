@@ -37,7 +37,7 @@ export const p2pDownload: VerdictRule = {
       ? `On this PC, ${processName}${pidText} uses ${proto.toUpperCase()} port ${port}, so these packets were meant for it.`
       : `${peers} different addresses (Akamai servers and home connections) reached the same port ${port}, the pattern of peer-to-peer downloading.`;
     const whyJa = processName
-      ? `このPCでは ${processName}${pid === null ? '' : `（PID ${pid}）`} が ${proto.toUpperCase()} ポート ${port} を使っているので、これらのパケットはそのプログラム宛てでした。`
+      ? `このPCでは ${processName}${pid === null ? ' ' : `（PID ${pid}）`}が ${proto.toUpperCase()} ポート ${port} を使っているので、これらのパケットはそのプログラム宛てでした。`
       : `${peers} 個の異なるアドレス（Akamai のサーバーや家庭の回線）が同じポート ${port} に届いており、ピアツーピア型ダウンロードの特徴と一致します。`;
     const vars = {
       ...ownerVars(group.attribution),
