@@ -1,3 +1,4 @@
+import { portStory } from '../intel/ports';
 import type { Attribution, Evidence } from '../model/attribution';
 import type { LocalizedText } from '../model/verdict';
 import type { Packet } from './packets';
@@ -95,6 +96,19 @@ export function ownerEvidence(a: Attribution | null, sites: string[][] | undefin
     out.push(evidence('dns-cache', `This PC's DNS cache: ${text}`, `このPCのDNSキャッシュ: ${text}`));
   }
   return out;
+}
+
+/** What the most-tried port of ours usually means (intel/ports.ts), when NetWhy knows a story for it. */
+export function portStoryEvidence(packets: readonly Packet[]): Evidence[] {
+  const counts = new Map<string, number>();
+  for (const p of packets)
+    if (p.localPort !== null)
+      counts.set(`${p.proto}|${p.localPort}`, (counts.get(`${p.proto}|${p.localPort}`) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (!top) return [];
+  const [proto, port] = top[0].split('|') as [string, string];
+  const s = portStory(Number(port), proto);
+  return s.known || s.service ? [evidence('port', s.story.en, s.story.ja)] : [];
 }
 
 /** "443", "443, 80", "22, 23, 80 … (200 ports)". */

@@ -1,4 +1,4 @@
-import { countEvidence, evidence, flagList, ownerEvidence, ownerVars, portList } from '../describe';
+import { portStoryEvidence, countEvidence, evidence, flagList, ownerEvidence, ownerVars, portList } from '../describe';
 import { isScanShaped } from '../packets';
 import { THRESHOLDS } from '../thresholds';
 import type { RuleMatch, VerdictRule } from '../types';
@@ -27,6 +27,7 @@ export const probe: VerdictRule = {
           `Packet kinds: ${flagList(packets) || packets[0]?.proto}`,
           `パケットの種類: ${flagList(packets) || packets[0]?.proto}`,
         ),
+        ...portStoryEvidence(packets),
         countEvidence(packets),
         ...ownerEvidence(group.attribution, world.sites.get(group.remote)),
       ],

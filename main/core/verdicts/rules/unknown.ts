@@ -1,4 +1,4 @@
-import { countEvidence, evidence, ownerEvidence, ownerVars, portList } from '../describe';
+import { portStoryEvidence, countEvidence, evidence, ownerEvidence, ownerVars, portList } from '../describe';
 import type { RuleMatch, VerdictRule } from '../types';
 
 /** Nothing above fits: say what is known, never guess. */
@@ -27,6 +27,7 @@ export const unknown: VerdictRule = {
           `${protos}: remote port(s) ${remotePorts} → local port(s) ${ports}`,
           `${protos}: 相手側ポート ${remotePorts} → こちら側ポート ${ports}`,
         ),
+        ...portStoryEvidence(group.packets),
         ...(group.packets.length ? [countEvidence(group.packets)] : []),
         ...ownerEvidence(group.attribution, world.sites.get(group.remote)),
       ],
