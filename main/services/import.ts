@@ -25,7 +25,7 @@ export interface ImportOptions {
   year?: number | undefined;
   now?: () => number;
   signal?: AbortSignal | undefined;
-  /** Lines per transaction (default 20 000): big enough to be fast, small enough to lose little to a crash. */
+  /** Lines per transaction (default 10 000): big enough to be fast, small enough to lose little to a crash. */
   batchLines?: number;
   /** Progress callbacks at most this often (ms). */
   progressEveryMs?: number;
@@ -70,7 +70,7 @@ export function remoteOf(e: Pick<ConnectionEvent, 'src' | 'dst' | 'direction'>):
 }
 
 /** A 'running' row updated this recently belongs to an import still in progress (another window or CLI). */
-const LIVE_MS = 30_000;
+const LIVE_MS = 15_000;
 
 export class ImportInProgressError extends Error {}
 
@@ -168,9 +168,9 @@ async function importSource(
 
   const writer = eventWriter(db);
   // The (remote, ts_utc) index takes inserts in random order: a 2 MB page cache (SQLite's default) turns that into
-  // disk reads once the index outgrows it. 64 MB keeps big imports fast while staying inside the memory budget.
+  // disk reads once the index outgrows it. 24 MB keeps big imports fast while staying inside the memory budget.
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -24576');
   // Lines handled since the last commit; an event held back (netstat -b) may come after later lines.
   let flat: unknown[] = [];
   let eventLines: number[] = [];
@@ -250,7 +250,7 @@ async function importSource(
     ignored = laterIgnored;
   });
 
-  const batchLines = options.batchLines ?? 20_000;
+  const batchLines = options.batchLines ?? 10_000;
   const every = options.progressEveryMs ?? 200;
   const t0 = clock();
   let lastReport = 0;

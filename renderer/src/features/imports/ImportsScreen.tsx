@@ -85,7 +85,9 @@ export function ImportsScreen(): ReactNode {
       setPending({ detection: await netwhy.imports.detect({ path }), path, file: null, text: null });
       return;
     }
-    const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    let head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    // A cut-off gzip stream cannot be read: detection gets the whole compressed file.
+    if (head[0] === 0x1f && head[1] === 0x8b) head = new Uint8Array(await file.arrayBuffer());
     const detection = await netwhy.imports.detect({ name: file.name, dataBase64: toBase64(head) });
     setPending({ detection: { ...detection, size: file.size }, path: null, file, text: null });
   }, []);
