@@ -6,6 +6,7 @@ import { openDatabase } from './db/open';
 import { createSocketMonitor, type SocketMonitor } from './services/sockets';
 import { readSettings } from './services/settings';
 import { createImportServices, type ImportJobs, type SyslogReceiver } from './services/import-services';
+import { createHostsAutoRefresh, socketsFromConnections } from './services/analysis';
 import type { SocketSource } from './adapters/sockets/systeminformation';
 import { createIntel, type Intel, type IntelOptions } from './services/intel';
 import { ipDatabaseFor } from './services/ip-database';
@@ -67,7 +68,18 @@ export function createAppContext(options: AppContextOptions): AppContext {
     now,
     generator: `NetWhy ${options.info.version}`,
   });
-  const importServices = createImportServices(db, now, (event, payload) => ctx.emit(event, payload));
+  // Verdicts and lanes follow imports: the hosts table is rebuilt shortly after each one finishes (issue 5).
+  const hostsAuto = createHostsAutoRefresh({
+    db,
+    attributor: () => intel,
+    sockets: () => socketsFromConnections(sockets.current().connections),
+    now,
+    onRefreshed: (r) => ctx.emit('hosts.changed', r),
+  });
+  const importServices = createImportServices(db, now, (event, payload) => {
+    ctx.emit(event, payload);
+    if (event === 'imports.finished') hostsAuto.schedule();
+  });
   const ctx: AppContext = {
     db,
     info: { ...options.info, databasePath: options.databasePath },
@@ -83,7 +95,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
       db.close();
     },
   };
-  stops.push(importServices.stop);
+  stops.push(importServices.stop, hostsAuto.stop);
   stops.push(
     sockets.start(
       () => readSettings(db).pollIntervalMs,

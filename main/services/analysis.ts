@@ -191,3 +191,47 @@ export function refreshHosts(
   replaceHosts(db, analysis.hosts.map(toHostRecord), options.now);
   return { hosts: analysis.hosts.length, events: events.length, at: options.now, analysis };
 }
+
+export interface HostsAutoRefresh {
+  /** Asks for a rebuild soon; several asks within the delay make one rebuild (two imports finishing together). */
+  schedule(): void;
+  stop(): void;
+}
+
+/**
+ * Rebuilds the hosts table shortly after an import finishes, so every screen that reads verdicts or lanes (Hosts,
+ * Timeline, Connections badges) sees the new events without each one having to ask.
+ */
+export function createHostsAutoRefresh(options: {
+  db: Database;
+  attributor: () => Attributor | null;
+  sockets: () => readonly LocalSocket[];
+  now: () => number;
+  onRefreshed: (r: { at: number; hosts: number }) => void;
+  delayMs?: number;
+}): HostsAutoRefresh {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  const run = (): void => {
+    timer = null;
+    if (stopped) return;
+    try {
+      const at = options.now();
+      const r = refreshHosts(options.db, { attributor: options.attributor(), sockets: options.sockets(), now: at });
+      options.onRefreshed({ at, hosts: r.hosts });
+    } catch {
+      // The database closed under us (app quitting): nothing to rebuild.
+    }
+  };
+  return {
+    schedule() {
+      if (stopped) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(run, options.delayMs ?? 300);
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

@@ -32,3 +32,32 @@ describe('hosts ipc', () => {
     ctx.close();
   });
 });
+
+describe('hosts follow imports', () => {
+  it('rebuilds the table shortly after an import finishes, without anyone asking', async () => {
+    const seen: string[] = [];
+    let done: () => void = () => undefined;
+    const changed = new Promise<void>((r) => (done = r));
+    const ctx = createAppContext({
+      databasePath: ':memory:',
+      info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
+      socketSource: { poll: async () => [] },
+      emit: (e) => {
+        seen.push(e);
+        if (e === 'hosts.changed') done();
+      },
+    });
+    const handlers = createHandlers(ctx);
+    await dispatch(handlers, 'imports.start', {
+      path: join(__dirname, '../fixtures/scenarios/udp-akamai-peers.log'),
+      tz: 'UTC',
+      year: 2024,
+    });
+    await changed;
+    expect(seen.indexOf('imports.finished')).toBeLessThan(seen.indexOf('hosts.changed'));
+    const list = (await dispatch(handlers, 'hosts.list', {})) as HostList;
+    expect(list.total).toBe(7);
+    expect(new Set(list.hosts.map((h) => h.lane))).toEqual(new Set(['akamai-netsession']));
+    ctx.close();
+  });
+});
