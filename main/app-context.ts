@@ -13,6 +13,7 @@ import { ipDatabaseFor } from './services/ip-database';
 import { createHeadlessDesktop } from './adapters/desktop/headless';
 import type { DesktopBridge } from './adapters/desktop/types';
 import { createReportService, type ReportService } from './services/reports';
+import { createTimelineService, type TimelineService } from './services/timeline';
 
 /** Everything the ipc handlers need, built once. No 'electron' here: the browser test harness builds it too. */
 export interface AppContext {
@@ -26,6 +27,8 @@ export interface AppContext {
   /** The live syslog receiver (issue 3). */
   syslog: SyslogReceiver;
   reports: ReportService;
+  /** The timeline's queries and its live-mode pushes (issue 6). */
+  timeline: TimelineService;
   /** Save dialog, mail program, clipboard (Electron's in the app, a headless one in tests). */
   desktop: DesktopBridge;
   now: () => number;
@@ -68,6 +71,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     now,
     generator: `NetWhy ${options.info.version}`,
   });
+  const timeline = createTimelineService({ db, now, emit: (event, payload) => options.emit(event, payload) });
   // Verdicts and lanes follow imports: the hosts table is rebuilt shortly after each one finishes (issue 5).
   const hostsAuto = createHostsAutoRefresh({
     db,
@@ -87,15 +91,20 @@ export function createAppContext(options: AppContextOptions): AppContext {
     intel,
     ...importServices,
     reports,
+    timeline,
     desktop: options.desktop ?? createHeadlessDesktop(join(options.info.dataDir, 'exports')),
     now,
-    emit: options.emit,
+    emit(event, payload) {
+      options.emit(event, payload);
+      // Live mode: new sockets, syslog lines and finished imports wake the timeline (throttled there).
+      timeline.observe(event);
+    },
     close() {
       for (const stop of stops.splice(0)) stop();
       db.close();
     },
   };
-  stops.push(importServices.stop, hostsAuto.stop);
+  stops.push(importServices.stop, timeline.stop, hostsAuto.stop);
   stops.push(
     sockets.start(
       () => readSettings(db).pollIntervalMs,

@@ -11,6 +11,7 @@ import { intelInvoke } from './contract/intel';
 import { hostsEvents, hostsInvoke } from './contract/hosts';
 import { reportsEvents, reportsInvoke } from './contract/reports';
 import { socketsEvents, socketsInvoke } from './contract/sockets';
+import { timelineEvents, timelineInvoke } from './contract/timeline';
 
 export const invokeContract = {
   ...appInvoke,
@@ -20,6 +21,7 @@ export const invokeContract = {
   ...hostsInvoke,
   ...socketsInvoke,
   ...reportsInvoke,
+  ...timelineInvoke,
 };
 
 export const eventContract = {
@@ -29,6 +31,7 @@ export const eventContract = {
   ...hostsEvents,
   ...socketsEvents,
   ...reportsEvents,
+  ...timelineEvents,
 };
 
 export type InvokeContract = typeof invokeContract;

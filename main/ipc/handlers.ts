@@ -6,6 +6,7 @@ import { intelHandlers } from './intel';
 import { hostsHandlers } from './hosts';
 import { reportsHandlers } from './reports';
 import { socketsHandlers } from './sockets';
+import { timelineHandlers } from './timeline';
 import type { Handlers } from './types';
 
 /** The one handler table: Electron's ipcMain and the real-browser harness register exactly this. */
@@ -18,5 +19,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...hostsHandlers(ctx),
     ...socketsHandlers(ctx),
     ...reportsHandlers(ctx),
+    ...timelineHandlers(ctx),
   };
 }
