@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavigationContext } from './components/navigation';
 import { SCREENS } from './features/registry';
@@ -8,7 +8,25 @@ import { OnlineLookupsNotice } from './features/host/OnlineLookupsNotice';
 
 export function App(): ReactNode {
   const { t } = useTranslation();
-  const [active, setActive] = useState(SCREENS[0]?.id ?? 'connections');
+  const [active, setActive] = useState(() => SCREENS.find((s) => !s.home)?.id ?? SCREENS[0]?.id ?? 'connections');
+  const moved = useRef(false);
+  // Until the screens claiming the start have answered (briefly), show no screen rather than flash another one.
+  const [decided, setDecided] = useState(() => !SCREENS.some((s) => s.home));
+  const go = useCallback((id: string) => {
+    moved.current = true;
+    setDecided(true);
+    setActive(id);
+  }, []);
+  // A screen may claim the start (the timeline, once there is data), unless the user has already moved on.
+  useEffect(() => {
+    const answers = SCREENS.map((s) =>
+      s.home?.().then((yes) => {
+        if (yes && !moved.current) setActive(s.id);
+      }),
+    );
+    const patience = new Promise((done) => setTimeout(done, 400));
+    void Promise.race([Promise.allSettled(answers), patience]).then(() => setDecided(true));
+  }, []);
   const screen = SCREENS.find((s) => s.id === active) ?? SCREENS[0];
   const Screen = screen?.component;
 
@@ -19,7 +37,7 @@ export function App(): ReactNode {
     const i = SCREENS.findIndex((s) => s.id === active);
     const next = SCREENS[(i + (e.key === 'ArrowDown' ? 1 : SCREENS.length - 1)) % SCREENS.length];
     if (next) {
-      setActive(next.id);
+      go(next.id);
       document.getElementById(`nav-${next.id}`)?.focus();
     }
   };
@@ -34,7 +52,7 @@ export function App(): ReactNode {
       tabIndex={s.id === active ? 0 : -1}
       className="nav-item"
       data-testid={`nav-${s.id}`}
-      onClick={() => setActive(s.id)}
+      onClick={() => go(s.id)}
     >
       <span className="nav-glyph" aria-hidden="true">
         {s.glyph}
@@ -44,7 +62,7 @@ export function App(): ReactNode {
   );
 
   return (
-    <NavigationContext.Provider value={setActive}>
+    <NavigationContext.Provider value={go}>
       <HostPanelProvider>
         <div className="app">
           <nav className="sidebar" aria-label={t('common:nav.label')}>
@@ -65,7 +83,7 @@ export function App(): ReactNode {
           </nav>
           <main id="screen" role="tabpanel" aria-labelledby={`nav-${active}`} className="screen">
             <OnlineLookupsNotice />
-            {Screen ? <Screen /> : null}
+            {Screen && decided ? <Screen /> : null}
           </main>
         </div>
         <HostPanel />

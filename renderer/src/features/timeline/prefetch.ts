@@ -1,0 +1,78 @@
+import type { BucketsQuery, BucketsResult, TimelineRange } from '../../../../preload/contract/timeline';
+import { netwhy } from '../../api';
+import { GUTTER } from './draw';
+import { bucketsRequest, widthFor } from './useTimelineData';
+import { extentOf, fitView } from './view';
+
+/**
+ * Start-up: the app asks whether the timeline should be home (there are imported events). That answer is the
+ * timeline's range, and the first picture needs the buckets of the whole range: ask for both at once, so the
+ * screen finds them ready when it mounts instead of starting two more round trips.
+ */
+let range: Promise<TimelineRange> | null = null;
+let first: { query: BucketsQuery; answer: Promise<BucketsResult> } | null = null;
+// The same answers once they have arrived, so the screen's first render can draw without waiting a tick.
+let rangeNow: TimelineRange | null = null;
+let firstNow: { query: BucketsQuery; result: BucketsResult } | null = null;
+
+/** The plot's width before layout: window minus sidebar, screen padding, canvas border and lane labels. */
+export function estimatePlotWidth(): number {
+  // styles.css: a 210 px sidebar; .screen-body padding 2 × 22 px; the canvas frame's border 2 × 1 px.
+  const screen = document.getElementById('screen')?.clientWidth ?? window.innerWidth - 210;
+  return Math.max(320, Math.floor(screen - 2 * 22 - 2)) - GUTTER;
+}
+
+export function prefetchTimeline(): Promise<boolean> {
+  range = netwhy.timeline.range();
+  return range.then((r) => {
+    rangeNow = r;
+    const extent = extentOf(r);
+    if (!extent || r.events === 0) return false;
+    const view = fitView(extent);
+    const query = bucketsRequest(view, widthFor(view, estimatePlotWidth()), 'owner', {});
+    const answer = netwhy.timeline.buckets(query);
+    first = { query, answer };
+    void answer.then((result) => (firstNow = { query, result })).catch(() => undefined);
+    return true;
+  });
+}
+
+/** One-shot: each prefetched answer is used once; later requests go to the database. */
+const covers = (p: BucketsQuery, q: BucketsQuery): boolean =>
+  p.laneMode === q.laneMode &&
+  JSON.stringify(p.filters) === JSON.stringify(q.filters) &&
+  p.from <= q.from &&
+  p.to >= q.to;
+
+export const takePrefetched = {
+  range(): Promise<TimelineRange> | null {
+    const r = range;
+    range = null;
+    return r;
+  },
+  /** The range if it has arrived (then the promise is spent too). */
+  rangeNow(): TimelineRange | null {
+    const r = rangeNow;
+    rangeNow = null;
+    if (r) range = null;
+    return r;
+  },
+  /** The start-up buckets if they have arrived and cover `q`. */
+  bucketsNow(q: BucketsQuery): BucketsResult | null {
+    const p = firstNow;
+    firstNow = null;
+    if (!p || !covers(p.query, q)) return null;
+    first = null;
+    return p.result;
+  },
+  /**
+   * The start-up buckets when they cover what is wanted. The bar width may be a step off the estimate (a
+   * scrollbar): still the right counts, drawn at their own width, and replaced at the next zoom.
+   */
+  buckets(q: BucketsQuery): Promise<BucketsResult> | null {
+    const p = first;
+    first = null;
+    firstNow = null;
+    return p && covers(p.query, q) ? p.answer : null;
+  },
+};
