@@ -2,12 +2,14 @@
 // Playwright bindings instead of Electron ipc. __netwhyInvoke is exposed by the harness; __netwhyEmit is called by
 // the harness to push main-side events.
 import { createApi } from '../../../preload/api';
+import type { NetwhyApi } from '../../../preload/contract';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 
 declare global {
   interface Window {
+    netwhy: NetwhyApi;
     __netwhyInvoke(channel: string, payload: unknown): Promise<unknown>;
     __netwhyEmit(event: string, payload: unknown): void;
   }
