@@ -247,7 +247,11 @@ function normaliseSource(e: TimelineEvent): TimelineEvent {
 
 /** Overall extent for the overview strip and the first view. Reads the rollup, so sync it first. */
 export function queryRange(db: Database): TimelineRange {
-  const ev = db.prepare('SELECT min(ts_utc) AS lo, max(ts_utc) AS hi FROM events').get() as {
+  // Two subqueries: SQLite answers a lone min() or max() from the index end, but not both in one SELECT (80 ms on
+  // a million rows instead of 0.1 ms).
+  const ev = db
+    .prepare('SELECT (SELECT min(ts_utc) FROM events) AS lo, (SELECT max(ts_utc) FROM events) AS hi')
+    .get() as {
     lo: number | null;
     hi: number | null;
   };

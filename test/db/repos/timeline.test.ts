@@ -186,6 +186,10 @@ describe('timeline bucket query', () => {
       plan('SELECT count(*) FROM events e LEFT JOIN hosts h ON h.ip = e.remote WHERE e.ts_utc >= 0 AND e.ts_utc < 9'),
     ).toMatch(/SEARCH e USING INDEX events_ts \(ts_utc>\? AND ts_utc<\?\)[\s\S]*SEARCH h USING PRIMARY KEY/);
     expect(plan('SELECT * FROM connection_states WHERE at >= 0 AND at < 9')).toContain('connection_states_at');
+    // The overall range reads the two ends of the index, never the whole of it.
+    expect(plan('SELECT (SELECT min(ts_utc) FROM events) AS lo, (SELECT max(ts_utc) FROM events) AS hi')).not.toContain(
+      'SCAN events',
+    );
     expect(
       plan('SELECT * FROM connections WHERE closed_at IS NOT NULL AND closed_at >= 0 AND closed_at < 9'),
     ).toContain('connections_closed_at');
