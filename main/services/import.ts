@@ -1,7 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { PipelineSink } from '../core/import/pipeline';
-import type { ConnectionEvent } from '../core/model/event';
-import { isLocalAddress } from '../core/net/scope';
 import { systemZone } from '../core/time/zone';
 import { bytesSource, fileSource, hashSource, type LogSource } from '../adapters/files/source';
 import {
@@ -17,7 +14,10 @@ import {
   type ImportSource,
   type Progress,
 } from '../db/repos/imports';
-import { checkReadOptions, prepareLog, runPrepared, type ReadLogOptions } from './read-log';
+import { produceBatches, type CommitBatch } from './import-batches';
+import { checkReadOptions, prepareLog, type ReadLogOptions } from './read-log';
+
+export { remoteOf } from './import-batches';
 
 export interface ImportOptions {
   format?: string | undefined;
@@ -58,17 +58,6 @@ export interface ImportResult {
   row: ImportRow;
 }
 
-/** The internet-side address of an event (contract: src for 'in', dst for 'out', else the non-local one). */
-export function remoteOf(e: Pick<ConnectionEvent, 'src' | 'dst' | 'direction'>): string | null {
-  if (e.direction === 'in') return e.src || null;
-  if (e.direction === 'out') return e.dst || null;
-  const s = e.src ? isLocalAddress(e.src) : true;
-  const d = e.dst ? isLocalAddress(e.dst) : true;
-  if (!s && d) return e.src;
-  if (s && !d) return e.dst;
-  return null;
-}
-
 /** A 'running' row updated this recently belongs to an import still in progress (another window or CLI). */
 const LIVE_MS = 15_000;
 
@@ -95,7 +84,7 @@ export async function importLogBytes(
   return importSource(db, bytesSource(name, data), source, options, onProgress);
 }
 
-interface StoredOptions {
+export interface StoredOptions {
   format?: string;
   tz?: string;
   year?: number;
@@ -124,6 +113,7 @@ async function importSource(
   const stored: StoredOptions = interrupted?.options
     ? (JSON.parse(interrupted.options) as StoredOptions)
     : { ...definedOnly(read), now: clock() };
+  const batchLines = options.batchLines ?? 10_000;
   const log = await prepareLog(source, { ...stored, signal: options.signal });
 
   const startedAt = clock();
@@ -171,98 +161,36 @@ async function importSource(
   // disk reads once the index outgrows it. 24 MB keeps big imports fast while staying inside the memory budget.
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -24576');
-  // Lines handled since the last commit; an event held back (netstat -b) may come after later lines.
-  let flat: unknown[] = [];
-  let eventLines: number[] = [];
-  let unknowns: { line: number; reason: string; raw: string }[] = [];
-  let ignored: number[] = [];
-  const sink: PipelineSink = {
-    event(e) {
-      if (e.line <= committedLine) return;
-      eventLines.push(e.line);
-      flat.push(
-        id,
-        e.line,
-        e.tsUtc,
-        e.ts,
-        e.zone,
-        e.proto,
-        e.src,
-        e.sport,
-        e.dst,
-        e.dport,
-        e.action,
-        e.flags.join(','),
-        e.direction,
-        e.iface ?? null,
-        e.rule ?? null,
-        e.length ?? null,
-        e.message ?? null,
-        e.format,
-        e.process ?? null,
-        e.pid ?? null,
-        e.state ?? null,
-        remoteOf(e),
-        e.raw,
-      );
-    },
-    unknown(line, raw, reason) {
-      if (line > committedLine) unknowns.push({ line, reason, raw });
-    },
-    ignored(line) {
-      if (line > committedLine) ignored.push(line);
-    },
-  };
 
-  const commit = db.transaction((upTo: number) => {
-    // Everything at or before `upTo` goes in; anything later waits for the next commit.
-    let rows = eventLines.length;
-    let keepFlat: unknown[] = [];
-    let keepLines: number[] = [];
-    if (rows && (eventLines[rows - 1] as number) > upTo) {
-      const cut = eventLines.findIndex((l) => l > upTo);
-      keepFlat = flat.slice(cut * EVENT_VALUES_WIDTH);
-      keepLines = eventLines.slice(cut);
-      flat.length = cut * EVENT_VALUES_WIDTH;
-      rows = cut;
-    }
-    for (let r = 0; r < rows; r++) {
-      const ts = flat[r * EVENT_VALUES_WIDTH + 2] as number | null;
+  const commit = db.transaction((b: CommitBatch) => {
+    for (let r = 0; r < b.rows; r++) {
+      const ts = b.flat[r * EVENT_VALUES_WIDTH + 2] as number | null;
       if (ts !== null) {
         if (progress.first_ts === null || ts < progress.first_ts) progress.first_ts = ts;
         if (progress.last_ts === null || ts > progress.last_ts) progress.last_ts = ts;
       }
     }
-    writer.insertEvents(flat, rows);
-    progress.lines_parsed += rows;
-    const laterUnknown = unknowns.filter((u) => u.line > upTo);
-    for (const u of unknowns) if (u.line <= upTo) writer.insertUnknown(id, u.line, u.reason, u.raw);
-    progress.lines_unknown += unknowns.length - laterUnknown.length;
-    const laterIgnored = ignored.filter((l) => l > upTo);
-    progress.lines_ignored += ignored.length - laterIgnored.length;
-    progress.lines_total = Math.max(progress.lines_total, upTo);
-    progress.bytes_done = log.stream.bytesRead();
+    writer.insertEvents(b.flat, b.rows);
+    for (const u of b.unknowns) writer.insertUnknown(id, u.line, u.reason, u.raw);
+    progress.lines_parsed += b.rows;
+    progress.lines_unknown += b.unknowns.length;
+    progress.lines_ignored += b.ignored;
+    progress.lines_total = Math.max(progress.lines_total, b.upTo);
+    progress.bytes_done = b.bytes;
     progress.updated_at = clock();
     saveProgress(db, id, progress);
-    flat = keepFlat;
-    eventLines = keepLines;
-    unknowns = laterUnknown;
-    ignored = laterIgnored;
   });
 
-  const batchLines = options.batchLines ?? 10_000;
   const every = options.progressEveryMs ?? 200;
   const t0 = clock();
   let lastReport = 0;
-  let handledSinceCommit = 0;
-  let lastDone = committedLine;
   const report = (final: boolean): void => {
     if (!onProgress) return;
     const now = clock();
     if (!final && now - lastReport < every) return;
     lastReport = now;
     const secs = Math.max((now - t0) / 1000, 0.001);
-    const bytesDone = final ? source.size : log.stream.bytesRead();
+    const bytesDone = final ? source.size : progress.bytes_done;
     const byteRate = bytesDone / secs;
     onProgress({
       importId: id,
@@ -272,40 +200,32 @@ async function importSource(
       encoding: header.encoding,
       bytesDone,
       bytesTotal: source.size,
-      lines: lastDone,
-      parsed: progress.lines_parsed + eventLines.length,
-      ignored: progress.lines_ignored + ignored.length,
-      unknown: progress.lines_unknown + unknowns.length,
-      linesPerSec: Math.round((lastDone - committedLine) / secs),
+      lines: progress.lines_total,
+      parsed: progress.lines_parsed,
+      ignored: progress.lines_ignored,
+      unknown: progress.lines_unknown,
+      linesPerSec: Math.round((progress.lines_total - committedLine) / secs),
       secondsLeft: final ? 0 : byteRate > 0 ? Math.max(0, (source.size - bytesDone) / byteRate) : null,
     });
   };
 
   let cancelled = false;
   try {
-    await runPrepared(log, sink, (doneUpTo) => {
-      handledSinceCommit += Math.max(0, doneUpTo - lastDone);
-      lastDone = Math.max(lastDone, doneUpTo);
-      if (handledSinceCommit >= batchLines) {
-        commit(doneUpTo);
-        handledSinceCommit = 0;
-      }
-      report(false);
-      if (options.signal?.aborted) {
+    for await (const batch of produceBatches(log, id, committedLine, batchLines)) {
+      commit(batch);
+      report(batch.final);
+      if (options.signal?.aborted && !batch.final) {
         cancelled = true;
-        throw options.signal.reason ?? new Error('cancelled');
+        break;
       }
-    });
-    commit(lastDone);
-    setImportStatus(db, id, 'done', clock());
+    }
+    setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
   } catch (e) {
-    const aborted = cancelled || options.signal?.aborted || (e as Error).name === 'AbortError';
-    if (aborted) {
-      commit(lastDone);
-      setImportStatus(db, id, 'cancelled', clock());
-    } else {
-      // Keep what was committed; the import is marked failed with the reason (a later run resumes it).
-      setImportStatus(db, id, 'failed', clock(), (e as Error).message);
+    // Keep what was committed; the import is marked with the reason (a later run resumes it).
+    const aborted = options.signal?.aborted || (e as Error).name === 'AbortError';
+    setImportStatus(db, id, aborted ? 'cancelled' : 'failed', clock(), aborted ? null : (e as Error).message);
+    cancelled = aborted;
+    if (!aborted) {
       db.pragma(`cache_size = ${cacheBefore}`);
       throw e;
     }
@@ -313,12 +233,7 @@ async function importSource(
   db.pragma(`cache_size = ${cacheBefore}`);
   report(true);
   const row = getImport(db, id) as ImportRow;
-  return {
-    outcome: cancelled || row.status === 'cancelled' ? 'cancelled' : 'done',
-    importId: id,
-    resumed: !!interrupted,
-    row,
-  };
+  return { outcome: cancelled ? 'cancelled' : 'done', importId: id, resumed: !!interrupted, row };
 }
 
 function definedOnly(o: ReadLogOptions): Omit<StoredOptions, 'now'> {

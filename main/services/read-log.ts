@@ -133,37 +133,6 @@ export async function prepareLog(source: LogSource, options: ReadLogOptions = {}
   };
 }
 
-/** Runs a prepared log's lines through the family pipeline, calling `sink` in input order. */
-export async function runPrepared(
-  log: PreparedLog,
-  sink: PipelineSink,
-  /** After each batch: `done` = every line up to it has reached the sink (safe to commit). */
-  onBatch?: (done: number) => void | Promise<void>,
-): Promise<void> {
-  const pipeline = createPipeline(
-    { family: log.family, fallback: log.fallback, time: createTimeResolver(log.time) },
-    sink,
-  );
-  let last = 0;
-  for await (const batch of log.batches()) {
-    const { lines, firstLine, cut } = batch;
-    let c = 0;
-    for (let i = 0; i < lines.length; i++) {
-      if (cut !== null && cut[c] === i) {
-        c++;
-        sink.unknown(firstLine + i, lines[i] as string, REASON.tooLong);
-        continue;
-      }
-      pipeline.push(lines[i] as string, firstLine + i);
-    }
-    last = firstLine + lines.length - 1;
-    const held = pipeline.heldFrom();
-    if (onBatch) await onBatch(held === null ? last : held - 1);
-  }
-  pipeline.end();
-  if (onBatch) await onBatch(last);
-}
-
 async function* readSource(source: LogSource, options: ReadLogOptions): AsyncGenerator<ConnectionEvent> {
   const stats = options.stats ?? emptyStats();
   const log = await prepareLog(source, options);

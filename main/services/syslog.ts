@@ -13,7 +13,7 @@ import {
   setImportStatus,
   type Progress,
 } from '../db/repos/imports';
-import { remoteOf } from './import';
+import { pushEventRow } from './import-batches';
 
 export interface SyslogStatus {
   running: boolean;
@@ -96,9 +96,7 @@ export function createSyslogReceiver(options: SyslogOptions): SyslogReceiver {
     db.transaction(() => {
       const flat: unknown[] = [];
       for (const e of events) {
-        flat.push(id, e.line, e.tsUtc, e.ts, e.zone, e.proto, e.src, e.sport, e.dst, e.dport, e.action);
-        flat.push(e.flags.join(','), e.direction, e.iface ?? null, e.rule ?? null, e.length ?? null);
-        flat.push(e.message ?? null, e.format, e.process ?? null, e.pid ?? null, e.state ?? null, remoteOf(e), e.raw);
+        pushEventRow(flat, id, e);
         if (e.tsUtc !== null) {
           if (progress.first_ts === null || e.tsUtc < progress.first_ts) progress.first_ts = e.tsUtc;
           if (progress.last_ts === null || e.tsUtc > progress.last_ts) progress.last_ts = e.tsUtc;

@@ -1,0 +1,149 @@
+import { createPipeline, REASON, type PipelineSink } from '../core/import/pipeline';
+import { createTimeResolver } from '../core/import/time';
+import type { ConnectionEvent } from '../core/model/event';
+import { isLocalAddress } from '../core/net/scope';
+import { EVENT_VALUES_WIDTH } from '../db/repos/imports';
+import type { PreparedLog } from './read-log';
+
+/** Lines ready to be committed in one transaction (everything up to `upTo`, nothing after). */
+export interface CommitBatch {
+  /** Event rows flattened in the events table's column order (EVENT_VALUES_WIDTH values each). */
+  flat: unknown[];
+  rows: number;
+  unknowns: { line: number; reason: string; raw: string }[];
+  ignored: number;
+  /** Every line up to this one is in this batch or an earlier one. */
+  upTo: number;
+  /** Raw bytes read so far (progress). */
+  bytes: number;
+  final: boolean;
+}
+
+/** The internet-side address of an event (contract: src for 'in', dst for 'out', else the non-local one). */
+export function remoteOf(e: Pick<ConnectionEvent, 'src' | 'dst' | 'direction'>): string | null {
+  if (e.direction === 'in') return e.src || null;
+  if (e.direction === 'out') return e.dst || null;
+  const s = e.src ? isLocalAddress(e.src) : true;
+  const d = e.dst ? isLocalAddress(e.dst) : true;
+  if (!s && d) return e.src;
+  if (s && !d) return e.dst;
+  return null;
+}
+
+export function pushEventRow(flat: unknown[], importId: number, e: ConnectionEvent): void {
+  flat.push(
+    importId,
+    e.line,
+    e.tsUtc,
+    e.ts,
+    e.zone,
+    e.proto,
+    e.src,
+    e.sport,
+    e.dst,
+    e.dport,
+    e.action,
+    e.flags.join(','),
+    e.direction,
+    e.iface ?? null,
+    e.rule ?? null,
+    e.length ?? null,
+    e.message ?? null,
+    e.format,
+    e.process ?? null,
+    e.pid ?? null,
+    e.state ?? null,
+    remoteOf(e),
+    e.raw,
+  );
+}
+
+/**
+ * Reads a prepared log and yields commit-ready batches of about `batchLines` lines. Lines up to `committedLine`
+ * (stored by an interrupted run) are read again, to rebuild parser and year state, but not yielded. An event held
+ * back (netstat -b waits for its owner line) keeps later lines out of a batch until it is emitted, so a batch never
+ * claims a line it does not hold.
+ */
+export async function* produceBatches(
+  log: PreparedLog,
+  importId: number,
+  committedLine: number,
+  batchLines: number,
+): AsyncGenerator<CommitBatch> {
+  let flat: unknown[] = [];
+  let eventLines: number[] = [];
+  let unknowns: CommitBatch['unknowns'] = [];
+  let ignored: number[] = [];
+  const sink: PipelineSink = {
+    event(e) {
+      if (e.line <= committedLine) return;
+      eventLines.push(e.line);
+      pushEventRow(flat, importId, e);
+    },
+    unknown(line, raw, reason) {
+      if (line > committedLine) unknowns.push({ line, reason, raw });
+    },
+    ignored(line) {
+      if (line > committedLine) ignored.push(line);
+    },
+  };
+  const take = (upTo: number, final: boolean): CommitBatch => {
+    let rows = eventLines.length;
+    let keepFlat: unknown[] = [];
+    let keepLines: number[] = [];
+    if (rows && (eventLines[rows - 1] as number) > upTo) {
+      const cut = eventLines.findIndex((l) => l > upTo);
+      keepFlat = flat.slice(cut * EVENT_VALUES_WIDTH);
+      keepLines = eventLines.slice(cut);
+      flat.length = cut * EVENT_VALUES_WIDTH;
+      rows = cut;
+    }
+    const laterUnknown = unknowns.filter((u) => u.line > upTo);
+    const laterIgnored = ignored.filter((l) => l > upTo);
+    const batch: CommitBatch = {
+      flat,
+      rows,
+      unknowns: unknowns.filter((u) => u.line <= upTo),
+      ignored: ignored.length - laterIgnored.length,
+      upTo,
+      bytes: log.stream.bytesRead(),
+      final,
+    };
+    flat = keepFlat;
+    eventLines = keepLines;
+    unknowns = laterUnknown;
+    ignored = laterIgnored;
+    return batch;
+  };
+
+  const pipeline = createPipeline(
+    { family: log.family, fallback: log.fallback, time: createTimeResolver(log.time) },
+    sink,
+  );
+  let last = committedLine;
+  let fileLast = 0;
+  let handled = 0;
+  for await (const { lines, firstLine, cut } of log.batches()) {
+    let c = 0;
+    for (let i = 0; i < lines.length; i++) {
+      if (cut !== null && cut[c] === i) {
+        c++;
+        sink.unknown(firstLine + i, lines[i] as string, REASON.tooLong);
+        continue;
+      }
+      pipeline.push(lines[i] as string, firstLine + i);
+    }
+    const end = firstLine + lines.length - 1;
+    fileLast = end;
+    const held = pipeline.heldFrom();
+    const done = held === null ? end : held - 1;
+    handled += Math.max(0, done - last);
+    last = Math.max(last, done);
+    if (handled >= batchLines) {
+      handled = 0;
+      yield take(last, false);
+    }
+  }
+  pipeline.end();
+  yield take(Math.max(last, fileLast), true);
+}
