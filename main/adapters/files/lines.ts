@@ -50,7 +50,7 @@ async function firstBytes(stream: Readable, name: string): Promise<{ head: Buffe
 
 /**
  * Opens a log for streaming: gzip by magic bytes, encoding by BOM / NUL pattern / validity, then lines in batches
- * (one per chunk, ~1 MiB), so memory stays bounded whatever the file's size. Rejects empty and binary files with a
+ * (one per 256 KiB chunk), so memory stays bounded whatever the file's size. Rejects empty and binary files with a
  * message naming the file.
  */
 export async function openLogStream(source: LogSource, signal?: AbortSignal): Promise<LogStream> {

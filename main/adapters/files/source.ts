@@ -23,11 +23,11 @@ export interface LogSource {
   size: number;
   /** Up to `n` bytes from the start. */
   head(n: number): Promise<Uint8Array>;
-  /** The raw bytes as a stream (1 MiB chunks for files). */
+  /** The raw bytes as a stream (256 KiB chunks for files). */
   open(signal?: AbortSignal): Readable;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 
 export async function fileSource(path: string): Promise<LogSource> {
   const name = basename(path);

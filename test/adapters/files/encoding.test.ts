@@ -78,7 +78,7 @@ describe('encodings', () => {
     expect(sjis.stats.encoding).toBe('shift_jis');
   });
 
-  it('splits multi-byte characters across chunk boundaries correctly (1 MiB chunks)', async () => {
+  it('splits multi-byte characters across chunk boundaries correctly (256 KiB chunks)', async () => {
     const big = (BUFFALO.trim() + '\n').repeat(40_000); // > 1 MiB of EUC-JP
     const r = await decodedLines(iconv.encode(big, 'euc-jp'));
     expect(r.lines.filter((l) => l !== '').every((l) => l === BUFFALO.trim())).toBe(true);
