@@ -4,7 +4,7 @@ import type { HandlersFor } from './types';
 /** Timeline screen: buckets for the visible window, the events of a bucket, the overall range, filter options. */
 export function timelineHandlers(ctx: AppContext): HandlersFor<'timeline'> {
   return {
-    'timeline.range': () => ctx.timeline.range(),
+    'timeline.range': (q) => ctx.timeline.range(q?.first),
     'timeline.buckets': (q) => ctx.timeline.buckets(q),
     'timeline.events': (q) => ctx.timeline.events(q),
     'timeline.options': () => ctx.timeline.options(),

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventChannel, EventPayload } from '../../preload/contract';
-import type { BucketsResult, TimelineOptions, TimelineRange } from '../../preload/contract/timeline';
+import type { BucketsQuery, BucketsResult, RangeResult, TimelineOptions } from '../../preload/contract/timeline';
+import { extentOf, fetchWindow, fitView, TICKS_CAP, widthFor } from '../core/timeline/window';
 import { syncTimelineRollup } from '../db/repos/timeline-rollup';
 import {
   queryBuckets,
@@ -14,7 +15,8 @@ import {
 type Emit = <E extends EventChannel>(event: E, payload: EventPayload<E>) => void;
 
 export interface TimelineService {
-  range(): TimelineRange;
+  /** With `first`, also the buckets of the first picture (see RangeQuery). */
+  range(first?: { plotWidth: number; offsetMs: number }): RangeResult;
   buckets(args: BucketArgs): BucketsResult;
   events(args: EventArgs): ReturnType<typeof queryEvents>;
   options(): TimelineOptions;
@@ -68,17 +70,31 @@ export function createTimelineService(options: {
     emit('timeline.live', { at: now(), latest: queryRange(db).to });
   };
 
+  const buckets = (args: BucketArgs): BucketsResult => {
+    const started = performance.now();
+    syncTimelineRollup(db);
+    const result = queryBuckets(db, args);
+    return { ...result, queryMs: Math.round((performance.now() - started) * 100) / 100 };
+  };
+
   return {
-    range() {
+    range(first) {
       syncTimelineRollup(db);
-      return queryRange(db);
+      const range = queryRange(db);
+      const extent = extentOf(range);
+      if (!first || !extent || range.events === 0) return { ...range, first: null };
+      const view = fitView(extent);
+      const query: Required<BucketsQuery> = {
+        ...fetchWindow(view),
+        width: widthFor(view, first.plotWidth),
+        laneMode: 'owner',
+        filters: {},
+        offsetMs: first.offsetMs,
+        eventsCap: TICKS_CAP,
+      };
+      return { ...range, first: { query, result: buckets(query) } };
     },
-    buckets(args) {
-      const started = performance.now();
-      syncTimelineRollup(db);
-      const result = queryBuckets(db, args);
-      return { ...result, queryMs: Math.round((performance.now() - started) * 100) / 100 };
-    },
+    buckets,
     events(args) {
       return queryEvents(db, args);
     },

@@ -113,6 +113,30 @@ export const TimelineRange = z.object({
 });
 export type TimelineRange = z.infer<typeof TimelineRange>;
 
+/**
+ * Start-up: with `first`, the range comes back with the buckets of the first picture (the whole range, owner lanes,
+ * no filters), computed by main with the same arithmetic (main/core/timeline/window.ts), in one round trip.
+ */
+export const RangeQuery = z
+  .object({
+    first: z
+      .object({
+        plotWidth: z.number().min(100).max(20_000),
+        offsetMs: z
+          .number()
+          .int()
+          .min(-14 * 3_600_000)
+          .max(14 * 3_600_000),
+      })
+      .optional(),
+  })
+  .optional();
+
+export const RangeResult = TimelineRange.extend({
+  first: z.object({ query: BucketsQuery, result: BucketsResult }).nullable(),
+});
+export type RangeResult = z.infer<typeof RangeResult>;
+
 export const TimelineOptions = z.object({
   sources: z.array(
     z.object({ id: SourceId, kind: z.enum(['live', 'file', 'paste', 'syslog']), name: z.string().nullable() }),
@@ -123,7 +147,7 @@ export const TimelineOptions = z.object({
 export type TimelineOptions = z.infer<typeof TimelineOptions>;
 
 export const timelineInvoke = {
-  'timeline.range': invoke(z.undefined(), TimelineRange),
+  'timeline.range': invoke(RangeQuery, RangeResult),
   'timeline.buckets': invoke(BucketsQuery, BucketsResult),
   'timeline.events': invoke(EventsQuery, EventsResult),
   'timeline.options': invoke(z.undefined(), TimelineOptions),

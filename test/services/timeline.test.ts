@@ -34,4 +34,26 @@ describe('timeline live mode', () => {
     expect(tl.range().events).toBe(1);
     tl.stop();
   });
+
+  it('answers the start-up request with the first picture: the whole range, owner lanes, in one round trip', () => {
+    const db = openDatabase(':memory:');
+    const tl = createTimelineService({ db, now: () => 0, emit: () => undefined });
+    expect(tl.range({ plotWidth: 1_000, offsetMs: 0 }).first).toBeNull(); // nothing yet: no picture
+    addImport(db, 1);
+    const day = Date.UTC(2024, 2, 10);
+    addEvents(db, [
+      { importId: 1, line: 1, ts: day, remote: '23.1.1.1' },
+      { importId: 1, line: 2, ts: day + 20 * 3_600_000, remote: '23.1.1.1' },
+    ]);
+    const r = tl.range({ plotWidth: 1_000, offsetMs: 9 * 3_600_000 });
+    expect(r.first).not.toBeNull();
+    const { query, result } = r.first!;
+    expect(query.from).toBeLessThan(day);
+    expect(query.to).toBeGreaterThan(day + 20 * 3_600_000);
+    expect(query.width).toBe(10 * 60_000); // ~20 h on 1,000 px at 6 px per bar
+    expect(result.total).toBe(2);
+    expect(result.ticks).toHaveLength(2);
+    expect({ ...tl.buckets(query), queryMs: 0 }).toEqual({ ...result, queryMs: 0 });
+    tl.stop();
+  });
 });

@@ -1,13 +1,11 @@
 import type { BucketsQuery, BucketsResult, TimelineRange } from '../../../../preload/contract/timeline';
 import { netwhy } from '../../api';
 import { GUTTER } from './draw';
-import { bucketsRequest, widthFor } from './useTimelineData';
-import { extentOf, fitView } from './view';
 
 /**
  * Start-up: the app asks whether the timeline should be home (there are imported events). That answer is the
- * timeline's range, and the first picture needs the buckets of the whole range: ask for both at once, so the
- * screen finds them ready when it mounts instead of starting two more round trips.
+ * timeline's range, and the first picture needs the buckets of the whole range: main returns both in one round trip
+ * (timeline.range with `first`), so the screen finds them ready when it mounts.
  */
 let range: Promise<TimelineRange> | null = null;
 let first: { query: BucketsQuery; answer: Promise<BucketsResult> } | null = null;
@@ -23,21 +21,18 @@ export function estimatePlotWidth(): number {
 }
 
 export function prefetchTimeline(): Promise<boolean> {
-  range = netwhy.timeline.range();
-  return range.then((r) => {
+  const offsetMs = -new Date().getTimezoneOffset() * 60_000;
+  const answer = netwhy.timeline.range({ first: { plotWidth: estimatePlotWidth(), offsetMs } });
+  range = answer;
+  return answer.then((r) => {
     rangeNow = r;
-    const extent = extentOf(r);
-    if (!extent || r.events === 0) return false;
-    const view = fitView(extent);
-    const query = bucketsRequest(view, widthFor(view, estimatePlotWidth()), 'owner', {});
-    const answer = netwhy.timeline.buckets(query);
-    first = { query, answer };
-    void answer.then((result) => (firstNow = { query, result })).catch(() => undefined);
+    if (!r.first) return false;
+    first = { query: r.first.query, answer: Promise.resolve(r.first.result) };
+    firstNow = r.first;
     return true;
   });
 }
 
-/** One-shot: each prefetched answer is used once; later requests go to the database. */
 const covers = (p: BucketsQuery, q: BucketsQuery): boolean =>
   p.laneMode === q.laneMode &&
   JSON.stringify(p.filters) === JSON.stringify(q.filters) &&

@@ -7,15 +7,12 @@ import type {
   TimelineOptions,
   TimelineRange,
 } from '../../../../preload/contract/timeline';
-import { bucketWidthFor } from '../../../../main/core/timeline/buckets';
+import { fetchWindow, TICKS_CAP, widthFor } from '../../../../main/core/timeline/window';
 import { netwhy } from '../../api';
 import { takePrefetched } from './prefetch';
-import { span, type TimeView } from './view';
+import type { TimeView } from './view';
 
-/** Pixels per bucket at most: ~200 buckets across a 1,200 px plot. */
-export const PX_PER_BUCKET = 6;
-/** Draw single events as ticks when the fetched window holds this few. */
-export const TICKS_CAP = 1_500;
+export { widthFor };
 
 /** Local zone offset east of UTC (ms) at time t, for day buckets that start at local midnight. */
 export const offsetAt = (t: number): number => -new Date(t).getTimezoneOffset() * 60_000;
@@ -88,15 +85,8 @@ export function bucketsRequest(
   laneMode: LaneMode,
   filters: TimelineFilters,
 ): BucketsQuery {
-  const s = span(view);
-  const from = view.from - s;
-  const to = view.to + s;
+  const { from, to } = fetchWindow(view);
   return { from, to, width, laneMode, filters, offsetMs: offsetAt((from + to) / 2), eventsCap: TICKS_CAP };
-}
-
-/** Bucket width for a view drawn `plotWidth` pixels wide. */
-export function widthFor(view: TimeView, plotWidth: number): number {
-  return bucketWidthFor(span(view), Math.max(20, plotWidth / PX_PER_BUCKET));
 }
 
 /** One request at a time; while it runs only the newest wish is kept, and asked for when it returns. */

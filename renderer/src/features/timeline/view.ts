@@ -1,17 +1,8 @@
 import { MAX_SPAN, MIN_SPAN } from '../../../../main/core/timeline/buckets';
+import { clampView, span, type TimeView } from '../../../../main/core/timeline/window';
 
-/** The visible time window, [from, to) in UTC ms. Pure functions: the canvas and the tests share them. */
-export interface TimeView {
-  from: number;
-  to: number;
-}
-
-export const span = (v: TimeView): number => v.to - v.from;
-
-/** The data's extent as a window ([first, last] made half-open), or null when there is nothing. */
-export function extentOf(r: { from: number | null; to: number | null }): TimeView | null {
-  return r.from !== null && r.to !== null ? { from: r.from, to: r.to + 1 } : null;
-}
+// The window arithmetic main needs too lives in main/core/timeline/window.ts; zoom and pan are the renderer's.
+export { clampView, extentOf, fitView, span, type TimeView } from '../../../../main/core/timeline/window';
 
 /** Screen x (0..width) of time t. */
 export function xOf(t: number, v: TimeView, width: number): number {
@@ -21,20 +12,6 @@ export function xOf(t: number, v: TimeView, width: number): number {
 /** Time at screen x. */
 export function tOf(x: number, v: TimeView, width: number): number {
   return v.from + (x / width) * span(v);
-}
-
-/** Keeps the span between a second and MAX_SPAN; keeps at least part of the data extent in view. */
-export function clampView(v: TimeView, extent?: TimeView | null): TimeView {
-  let s = Math.min(MAX_SPAN, Math.max(MIN_SPAN, span(v)));
-  let from = v.from + (span(v) - s) / 2;
-  if (extent) {
-    // Pan no further than half a window past either end of the data.
-    const lo = extent.from - s / 2;
-    const hi = extent.to + s / 2;
-    if (hi - lo < s) s = Math.max(MIN_SPAN, s);
-    from = Math.min(Math.max(from, lo), Math.max(lo, hi - s));
-  }
-  return { from: Math.round(from), to: Math.round(from + s) };
 }
 
 /**
@@ -58,13 +35,6 @@ export function brushView(v: TimeView, x0: number, x1: number, width: number): T
   const a = tOf(Math.min(x0, x1), v, width);
   const b = tOf(Math.max(x0, x1), v, width);
   return clampView({ from: a, to: b });
-}
-
-/** The whole extent with a little room at both ends. */
-export function fitView(extent: TimeView): TimeView {
-  const s = Math.max(MIN_SPAN * 60, span(extent));
-  const pad = s * 0.02;
-  return clampView({ from: extent.from - pad, to: extent.from + s + pad });
 }
 
 /** Live mode: keep the window's width, move it so the newest data sits near the right edge. */
