@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importLogFile } from '../../main/services/import';
 import type { NetwhyApi } from '../../preload/contract';
 import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
 
@@ -154,6 +155,42 @@ describe.skipIf(skip !== null)('Timeline screen in a real browser', () => {
   });
 
   it('shows no page errors', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(skip !== null)('Timeline over a database imported outside the app, in dark mode', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await launchApp({
+      socketSource: { poll: async () => [] },
+      colorScheme: 'dark',
+      // As `netwhy import` on the command line would leave it: events, but no host analysis yet.
+      seed: async (ctx) => {
+        for (const f of ['netgear-ack-akamai.log', 'syn-sweep-200.log']) {
+          await importLogFile(ctx.db, scenario(f), { tz: 'UTC', year: 2024 });
+        }
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('opens on the timeline, has the hosts analysed, and fills the Akamai lanes', async () => {
+    const { page } = app;
+    await page.getByTestId('timeline-canvas').waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    const lane = (key: string) => page.locator(`[data-testid="legend-item"][data-lane="${key}"]`);
+    await expect
+      .poll(async () => (await lane('akamai-edge').textContent()) ?? '', { timeout: 20_000 })
+      .toMatch(/Akamai edge\s*120/);
+    // scanme.nmap.org's sweep: Akamai Connected Cloud (ex-Linode), not the edge.
+    await expect.poll(async () => (await lane('akamai-cloud').textContent()) ?? '').toMatch(/Linode\)\s*200$/);
+    await page.getByTestId('timeline-analysing').waitFor({ state: 'detached' });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ export function Overview(props: {
     const css = getComputedStyle(c);
     const full = { from: extent.from, to: extent.to + 1 };
     if (data) {
-      // Stack the lanes per bucket, scaled to the busiest bucket.
+      // Stack the lanes per bucket; square-root scale as on the chart, so one burst does not flatten the rest.
       const totals = new Map<number, number>();
       data.t.forEach((t, i) => totals.set(t, (totals.get(t) ?? 0) + (data.n[i] ?? 0)));
       const max = Math.max(1, ...totals.values());
@@ -73,8 +73,9 @@ export function Overview(props: {
         stacked.set(t, below + n);
         const x = xOf(t, full, width);
         const w = Math.max(1, xOf(t + data.width, full, width) - x);
-        const y0 = HEIGHT - (below / max) * (HEIGHT - 4);
-        const h = (n / max) * (HEIGHT - 4);
+        const scale = (v: number): number => Math.sqrt(v / max) * (HEIGHT - 4);
+        const y0 = HEIGHT - scale(below);
+        const h = scale(below + n) - scale(below);
         ctx.fillStyle = colors[data.lane[i] ?? 0] ?? '#888';
         ctx.fillRect(x, y0 - h, w, Math.max(h, n > 0 ? 1 : 0));
       });

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaneMode, TimelineEvent, TimelineFilters } from '../../../../preload/contract/timeline';
+import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { widthParts } from './axis';
 import { BucketList } from './BucketList';
@@ -58,6 +59,16 @@ export function TimelineScreen(): ReactNode {
           : v,
     );
   }
+
+  // Owner lanes and verdicts come from the host summary. The app rebuilds it after each import job; events that
+  // arrived otherwise (the CLI's `netwhy import` into the same database) would stay "Unknown", so if the summary is
+  // still stale a moment after the screen opened, ask for the rebuild once.
+  const stale = range?.hostsStale === true;
+  useEffect(() => {
+    if (!stale) return;
+    const id = setTimeout(() => void netwhy.hosts.refresh().catch(() => undefined), 1_500);
+    return () => clearTimeout(id);
+  }, [stale]);
 
   const hasData = (range?.events ?? 0) + (range?.live ?? 0) > 0;
   const { data, width } = useBuckets({ view, plotWidth, laneMode, filters, version, enabled: hasData });
