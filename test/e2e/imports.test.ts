@@ -65,6 +65,8 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(await row.getByTestId('import-parsed').textContent()).toBe(String(imp?.parsed));
     expect(await row.getByTestId('import-unknown').textContent()).toBe(String(imp?.unknown));
     expect(await row.textContent()).toContain('Asia/Tokyo');
+    // Let the bar's width transition finish before the picture.
+    await page.waitForTimeout(400);
     await app.screenshot('imports');
   });
 

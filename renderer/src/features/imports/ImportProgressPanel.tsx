@@ -21,7 +21,7 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void 
   return (
     <section className="imports-progress" data-testid="import-progress" aria-live="polite">
       <div className="imports-progress-head">
-        <strong>{t('progress.title', { name: props.job.name })}</strong>
+        <strong>{t(props.job.finished ? 'progress.finished' : 'progress.title', { name: props.job.name })}</strong>
         {!props.job.finished ? (
           <button className="button" onClick={props.onCancel} data-testid="import-cancel">
             {t('progress.cancel')}
