@@ -44,6 +44,9 @@ export const BucketsQuery = Window.extend({
     .default(0),
   /** Return single events (for ticks) when the window holds at most this many. 0 = never. */
   eventsCap: z.number().int().min(0).max(5_000).default(0),
+}).refine((q) => q.to > q.from && (q.to - q.from) / q.width <= 100_000, {
+  // The screen asks for ~2,000 at most; this keeps a bad request from grouping a year by the second.
+  message: 'window must be non-empty and hold at most 100,000 buckets',
 });
 export type BucketsQuery = z.input<typeof BucketsQuery>;
 
