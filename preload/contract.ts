@@ -6,9 +6,9 @@
 import type { z } from 'zod';
 import { appEvents, appInvoke } from './contract/app';
 import { ipdbEvents, ipdbInvoke } from './contract/ipdb';
+import { hostsEvents, hostsInvoke } from './contract/hosts';
 import { importsEvents, importsInvoke } from './contract/imports';
 import { intelInvoke } from './contract/intel';
-import { hostsEvents, hostsInvoke } from './contract/hosts';
 import { reportsEvents, reportsInvoke } from './contract/reports';
 import { socketsEvents, socketsInvoke } from './contract/sockets';
 import { timelineEvents, timelineInvoke } from './contract/timeline';
@@ -16,9 +16,9 @@ import { timelineEvents, timelineInvoke } from './contract/timeline';
 export const invokeContract = {
   ...appInvoke,
   ...ipdbInvoke,
+  ...hostsInvoke,
   ...importsInvoke,
   ...intelInvoke,
-  ...hostsInvoke,
   ...socketsInvoke,
   ...reportsInvoke,
   ...timelineInvoke,
@@ -27,8 +27,8 @@ export const invokeContract = {
 export const eventContract = {
   ...appEvents,
   ...ipdbEvents,
-  ...importsEvents,
   ...hostsEvents,
+  ...importsEvents,
   ...socketsEvents,
   ...reportsEvents,
   ...timelineEvents,

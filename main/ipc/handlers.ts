@@ -1,9 +1,9 @@
 import type { AppContext } from '../app-context';
 import { appHandlers } from './app';
 import { ipdbHandlers } from './ipdb';
+import { hostsHandlers } from './hosts';
 import { importsHandlers } from './imports';
 import { intelHandlers } from './intel';
-import { hostsHandlers } from './hosts';
 import { reportsHandlers } from './reports';
 import { socketsHandlers } from './sockets';
 import { timelineHandlers } from './timeline';
@@ -14,9 +14,9 @@ export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...ipdbHandlers(ctx),
+    ...hostsHandlers(ctx),
     ...importsHandlers(ctx),
     ...intelHandlers(ctx),
-    ...hostsHandlers(ctx),
     ...socketsHandlers(ctx),
     ...reportsHandlers(ctx),
     ...timelineHandlers(ctx),
