@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ConnectionEvent } from '../../core/model/event';
+import { eventFromRow, type EventRow } from './event-rows';
 
 export interface ReportRow {
   id: number;
@@ -66,62 +67,17 @@ export function deleteReport(db: Database, id: number): void {
   db.prepare('DELETE FROM reports WHERE id = ?').run(id);
 }
 
-/** An events-table row (migration 0002) as the domain's ConnectionEvent. */
-interface EventRow {
+/** An events-table row with the columns a report needs besides the event itself. */
+interface ReportEventRow extends EventRow {
   id: number;
-  line: number;
-  ts_utc: number | null;
-  ts_text: string | null;
-  zone: string | null;
-  proto: string | null;
-  src: string | null;
-  sport: number | null;
-  dst: string | null;
-  dport: number | null;
-  action: string | null;
-  flags: string | null;
-  direction: string | null;
-  iface: string | null;
-  rule: string | null;
-  length: number | null;
-  message: string | null;
-  format: string | null;
-  process: string | null;
-  pid: number | null;
-  state: string | null;
   remote: string | null;
   raw: string;
 }
 
 export type StoredEvent = ConnectionEvent & { id: number; remote: string | null };
 
-function toEvent(r: EventRow): StoredEvent {
-  return {
-    id: r.id,
-    time: null,
-    ts: r.ts_text,
-    tsUtc: r.ts_utc,
-    zone: r.zone,
-    proto: r.proto ?? '',
-    src: r.src ?? '',
-    sport: r.sport,
-    dst: r.dst ?? '',
-    dport: r.dport,
-    action: (r.action ?? 'unknown') as ConnectionEvent['action'],
-    flags: (r.flags ? r.flags.split(',').filter(Boolean) : []) as ConnectionEvent['flags'],
-    direction: r.direction === 'in' || r.direction === 'out' ? r.direction : null,
-    iface: r.iface,
-    rule: r.rule,
-    length: r.length,
-    message: r.message,
-    format: r.format ?? '',
-    process: r.process,
-    pid: r.pid,
-    state: r.state,
-    remote: r.remote,
-    line: r.line,
-    raw: r.raw,
-  };
+function toEvent(r: ReportEventRow): StoredEvent {
+  return { ...eventFromRow(r), id: r.id, remote: r.remote };
 }
 
 const EVENT_COLUMNS = `id, line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface,
@@ -138,7 +94,7 @@ export function eventsOfHost(
        WHERE remote = @host AND (@from IS NULL OR ts_utc >= @from) AND (@to IS NULL OR ts_utc < @to)
        ORDER BY ts_utc, id LIMIT @limit`,
     )
-    .all({ host: args.host, from: args.from ?? null, to: args.to ?? null, limit: args.limit }) as EventRow[];
+    .all({ host: args.host, from: args.from ?? null, to: args.to ?? null, limit: args.limit }) as ReportEventRow[];
   return rows.map(toEvent);
 }
 
@@ -146,7 +102,7 @@ export function eventsByIds(db: Database, ids: readonly number[]): StoredEvent[]
   if (!ids.length) return [];
   const rows = db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ts_utc, id`)
-    .all(JSON.stringify(ids)) as EventRow[];
+    .all(JSON.stringify(ids)) as ReportEventRow[];
   return rows.map(toEvent);
 }
 
