@@ -65,6 +65,18 @@ const SERVICE_PORTS: Record<string, number> = {
 /** "443", "https", "0x01BB" -> number; null when absent ("*", "-", ""), out of range, or unknown. */
 export function parsePort(text: string | undefined | null): number | null {
   if (text === undefined || text === null) return null;
+  // Fast path for the common case, plain decimal digits (netfilter SPT=/DPT=): no trim, lower-casing or regex.
+  const n0 = text.length;
+  if (n0 > 0 && n0 <= 5) {
+    let v = 0;
+    let i = 0;
+    for (; i < n0; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (i === n0) return v <= 65_535 ? v : null;
+  }
   const t = text.trim().toLowerCase();
   if (t === '' || t === '*' || t === '-') return null;
   let n: number | undefined;

@@ -1,7 +1,7 @@
 import type { Action, Direction, ParsedEvent, TcpFlag } from '../model/event';
 import { normalizeIp } from '../net/ip';
 import { isLocalAddress } from '../net/scope';
-import { parsePort, parseTcpFlags, protocolName } from './common';
+import { parsePort, protocolName } from './common';
 import { stateless, type LineResult, type LogFamily } from './family';
 import { actionFromWords, isWanInterface } from './judge';
 import { splitHeader } from './syslog-prefix';
@@ -40,9 +40,13 @@ function actionOf(prefix: string): { action: Action; rule: string | null } {
  * interface = in, OUT on one = out; else on a host with a public address (a VPS running UFW), IN set with OUT
  * empty = a packet arriving for this host = in, IN empty with OUT set = one this host sends = out.
  */
-function directionOf(prefix: string, src: string, dst: string, inIf: string, outIf: string): Direction {
+function zoneDirectionOf(prefix: string): Direction | undefined {
   if (/\bwan (in|forward|input)\b|\(src wan\)|\bWAN_(IN|LOCAL)\b|WAN_(IN|LOCAL)-/i.test(prefix)) return 'in';
   if (/\bwan (out|output)\b|\(dest wan\)|\bWAN_OUT\b|WAN_OUT-/i.test(prefix)) return 'out';
+  return undefined;
+}
+
+function directionOf(src: string, dst: string, inIf: string, outIf: string): Direction {
   const srcLocal = isLocalAddress(src);
   const dstLocal = isLocalAddress(dst);
   if (!srcLocal && dstLocal) return 'in';
@@ -55,57 +59,127 @@ function directionOf(prefix: string, src: string, dst: string, inIf: string, out
   return null;
 }
 
-const TCP_FLAG_WORDS = new Set(['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN']);
+// TCP flag words netfilter prints after PROTO=TCP, in NetWhy's canonical order (parseTcpFlags' FLAG_ORDER).
+const FLAG_BITS: Record<string, number> = { SYN: 1, ACK: 2, FIN: 4, RST: 8, PSH: 16, URG: 32, ECE: 64, CWR: 128 };
+const FLAG_ORDER: TcpFlag[] = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
+
+interface PrefixFacts {
+  action: Action;
+  rule: string | null;
+  message: string | null;
+  /** Direction the prefix itself names (step 1 of directionOf), else undefined. */
+  zoneDirection: Direction | undefined;
+}
+
+// A log holds a handful of distinct prefixes: judge each once (bounded, so a hostile file cannot grow it).
+const prefixCache = new Map<string, PrefixFacts>();
+
+function prefixFacts(prefix: string): PrefixFacts {
+  let f = prefixCache.get(prefix);
+  if (f) return f;
+  const { action, rule } = actionOf(prefix);
+  f = {
+    action,
+    rule,
+    message: prefix.replace(/^\[|\]$/g, '').replace(/:$/, '') || null,
+    zoneDirection: zoneDirectionOf(prefix),
+  };
+  if (prefixCache.size >= 256) prefixCache.clear();
+  prefixCache.set(prefix, f);
+  return f;
+}
 
 export function parseNetfilter(line: string): LineResult {
   const h = splitHeader(line);
-  const start = FIELDS_START.exec(h.body);
+  const body = h.body;
+  const start = FIELDS_START.exec(body);
   if (!start) {
     // Other kernel/daemon lines of the same syslog (DHCP, link up/down …) are not connections.
     return h.time || h.tag || h.uptime ? { kind: 'ignored' } : { kind: 'unknown', reason: 'no IN=/OUT= fields' };
   }
   const at = start.index + (start[0].startsWith('IN=') ? 0 : 1);
-  let prefix = h.body.slice(0, at).trim();
+  let prefix = body.slice(0, at).trim();
   // "Jan  8 03:37:09 DENY: IN=…": with no host, the log prefix sits where a program tag would.
   if (prefix === '' && h.tag && !/kernel|klogd/i.test(h.tag)) prefix = `${h.tag}:`;
-  const fields = new Map<string, string>();
-  const flags: string[] = [];
+  // One pass over the space-separated KEY=value tokens; the first occurrence of a key wins.
+  let srcText: string | undefined;
+  let dstText: string | undefined;
+  let protoText: string | undefined;
+  let inIf: string | undefined;
+  let outIf: string | undefined;
+  let len: string | undefined;
+  let spt: string | undefined;
+  let dpt: string | undefined;
+  let flagBits = 0;
   let afterProto = false;
-  for (const tok of h.body.slice(at).split(' ')) {
-    if (tok === '') continue;
-    // ICMP errors quote the offending packet in brackets: its SRC/DST are not this packet's.
-    if (tok.startsWith('[')) break;
-    const eq = tok.indexOf('=');
-    if (eq > 0) {
-      const key = tok.slice(0, eq);
-      if (!fields.has(key)) fields.set(key, tok.slice(eq + 1));
-      if (key === 'PROTO') afterProto = true;
-    } else if (afterProto && TCP_FLAG_WORDS.has(tok)) {
-      flags.push(tok);
+  const n = body.length;
+  let pos = at;
+  while (pos < n) {
+    let end = body.indexOf(' ', pos);
+    if (end < 0) end = n;
+    if (end === pos) {
+      pos++;
+      continue;
     }
+    // ICMP errors quote the offending packet in brackets: its SRC/DST are not this packet's.
+    if (body.charCodeAt(pos) === 91) break;
+    const eq = body.indexOf('=', pos);
+    if (eq > pos && eq < end) {
+      const key = body.slice(pos, eq);
+      switch (key) {
+        case 'SRC':
+          srcText ??= body.slice(eq + 1, end);
+          break;
+        case 'DST':
+          dstText ??= body.slice(eq + 1, end);
+          break;
+        case 'PROTO':
+          protoText ??= body.slice(eq + 1, end);
+          afterProto = true;
+          break;
+        case 'IN':
+          inIf ??= body.slice(eq + 1, end);
+          break;
+        case 'OUT':
+          outIf ??= body.slice(eq + 1, end);
+          break;
+        case 'LEN':
+          len ??= body.slice(eq + 1, end);
+          break;
+        case 'SPT':
+          spt ??= body.slice(eq + 1, end);
+          break;
+        case 'DPT':
+          dpt ??= body.slice(eq + 1, end);
+          break;
+      }
+    } else if (afterProto && end - pos === 3 && eq !== pos) {
+      flagBits |= FLAG_BITS[body.slice(pos, end)] ?? 0;
+    }
+    pos = end + 1;
   }
-  const src = normalizeIp(fields.get('SRC') ?? '');
-  const dst = normalizeIp(fields.get('DST') ?? '');
+  const src = normalizeIp(srcText ?? '');
+  const dst = normalizeIp(dstText ?? '');
   if (!src || !dst) return { kind: 'unknown', reason: 'netfilter line without SRC/DST addresses' };
-  const proto = protocolName(fields.get('PROTO') ?? 'unknown');
-  const inIf = fields.get('IN') ?? '';
-  const outIf = fields.get('OUT') ?? '';
-  const { action, rule } = actionOf(prefix);
-  const len = fields.get('LEN');
+  const proto = protocolName(protoText ?? 'unknown');
+  const facts = prefixFacts(prefix);
+  const flags: TcpFlag[] = [];
+  if (proto === 'tcp' && flagBits !== 0)
+    for (let b = 0; b < 8; b++) if (flagBits & (1 << b)) flags.push(FLAG_ORDER[b] as TcpFlag);
   const event: ParsedEvent = {
     time: h.time,
     proto,
     src,
-    sport: parsePort(fields.get('SPT')),
+    sport: parsePort(spt),
     dst,
-    dport: parsePort(fields.get('DPT')),
-    action,
-    flags: proto === 'tcp' ? (parseTcpFlags(flags.join(' ')) as TcpFlag[]) : [],
-    direction: directionOf(prefix, src, dst, inIf, outIf),
+    dport: parsePort(dpt),
+    action: facts.action,
+    flags,
+    direction: facts.zoneDirection !== undefined ? facts.zoneDirection : directionOf(src, dst, inIf ?? '', outIf ?? ''),
     iface: inIf || outIf || null,
-    rule,
+    rule: facts.rule,
     length: len !== undefined && /^\d+$/.test(len) ? Number(len) : null,
-    message: prefix.replace(/^\[|\]$/g, '').replace(/:$/, '') || null,
+    message: facts.message,
   };
   return { kind: 'event', event };
 }

@@ -59,7 +59,10 @@ function clean(t: TimeParts): TimeParts {
 
 /** Reads a leading timestamp; returns it with the rest of the text, or null when the text starts otherwise. */
 export function leadingTime(text: string): { time: TimeParts; rest: string } | null {
-  let m = ISO.exec(text);
+  // ISO and SLASH both start with a digit: skip them for "Nov 21 …" headers (the per-line hot path).
+  const c0 = text.charCodeAt(0);
+  const digit = c0 >= 48 && c0 <= 57;
+  let m = digit ? ISO.exec(text) : null;
   if (m) {
     const time = clean({
       year: Number(m[1]),
@@ -73,7 +76,7 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
     });
     return { time, rest: text.slice(m[0].length) };
   }
-  m = SLASH.exec(text);
+  m = digit ? SLASH.exec(text) : null;
   if (m) {
     const clock = parseClock(m[4] ?? '');
     if (clock) {
@@ -115,9 +118,50 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
   return null;
 }
 
+function isSpace(c: number): boolean {
+  // Exactly the characters a JavaScript regex's \s matches (ECMA-262 WhiteSpace and LineTerminator).
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Cheap pre-check for the RFC 5424 header regex: its third whitespace-separated token (PROCID) must be "-" or
+ * digits, which a BSD "host kernel: [123.4] …" header never has. Saves the backtracking regex on every line.
+ */
+function maybe5424(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  for (let token = 0; token < 2; token++) {
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    if (i === n) return false;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+  }
+  const start = i;
+  while (i < n && !isSpace(text.charCodeAt(i))) i++;
+  if (i === start) return false;
+  if (i - start === 1 && text.charCodeAt(start) === 45) return true;
+  for (let j = start; j < i; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Splits a log line into its syslog/journald/logread/dmesg header and the device's own message. */
 export function splitHeader(line: string): SyslogHeader {
-  let text = line.trim().replace(PRI, '');
+  let text = line.trim();
+  if (text.charCodeAt(0) === 60) text = text.replace(PRI, '');
   let time: TimeParts | null = null;
   let host: string | null = null;
   let tag: string | null = null;
@@ -126,7 +170,7 @@ export function splitHeader(line: string): SyslogHeader {
     time = lead.time;
     text = lead.rest;
     // RFC 5424: HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA, "-" for nil (RFC 5424 §6).
-    const r5424 = /^(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(-|(?:\[[^\]]*\])+)\s?/.exec(text);
+    const r5424 = maybe5424(text) ? /^(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(-|(?:\[[^\]]*\])+)\s?/.exec(text) : null;
     if (r5424 && r5424[3] !== undefined && /^(-|\d+)$/.test(r5424[3]) && /^(-|\S+)$/.test(r5424[4] ?? '')) {
       host = r5424[1] === '-' ? null : (r5424[1] ?? null);
       tag = r5424[2] === '-' ? null : (r5424[2] ?? null);
