@@ -86,10 +86,23 @@ export default tseslint.config(
   },
   {
     files: ['preload/contract.ts', 'preload/contract/**/*.ts', 'preload/api.ts'],
-    rules: forbid(
-      [...NODE_BUILTINS, ...RUNTIME_LIBS, '**/main/**', '**/renderer/**'],
-      'The contract is shared by both ends: zod and types only.',
-    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...NODE_BUILTINS, ...RUNTIME_LIBS, '**/renderer/**'],
+              message: 'The contract is shared by both ends: zod, types and the pure domain model only.',
+            },
+            {
+              regex: '(^|/)main/(?!core/model/)',
+              message: 'The contract may use the pure domain model (main/core/model) and nothing else of main.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

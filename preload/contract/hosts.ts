@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { VERDICT_IDS } from '../../main/core/model/verdict';
 import { invoke } from './define';
 
-/** Verdict ids (main/core/model/verdict.ts VERDICT_IDS): a contract shared with the CLI and reports. */
-export const VerdictIdSchema = z.enum([
-  'cdn-reply',
-  'cdn-connection',
-  'p2p-download',
-  'streaming',
-  'stale-local',
-  'scan',
-  'probe',
-  'unknown',
-]);
+/** Verdict ids are a contract shared with the CLI and reports (main/core/model/verdict.ts). */
+export const VerdictIdSchema = z.enum(VERDICT_IDS);
 export const SeveritySchema = z.enum(['info', 'notice', 'warning']);
 export const LaneSchema = z.enum(['akamai-edge', 'akamai-netsession', 'akamai-cloud', 'other-cdn', 'isp', 'unknown']);
 export const Localized = z.object({ en: z.string(), ja: z.string() });

@@ -1,4 +1,5 @@
 import type { SocketObservation } from '../../core/model/socket';
+import { socketState } from '../../core/parsers/sockets/table';
 
 /** The shape systeminformation's networkConnections() returns (v5), before its quirks are fixed. */
 export interface RawConnection {
@@ -16,24 +17,6 @@ export interface ProcessInfo {
   name: string;
   path: string | null;
 }
-
-// Windows and ss spell states differently from the netstat names the rest of NetWhy uses (RFC 9293 names).
-const STATE_ALIASES: Record<string, string> = {
-  ESTAB: 'ESTABLISHED',
-  LISTENING: 'LISTEN',
-  'SYN-SENT': 'SYN_SENT',
-  'SYN-RECV': 'SYN_RECV',
-  SYN_RECEIVED: 'SYN_RECV',
-  'FIN-WAIT-1': 'FIN_WAIT1',
-  'FIN-WAIT-2': 'FIN_WAIT2',
-  FIN_WAIT_1: 'FIN_WAIT1',
-  FIN_WAIT_2: 'FIN_WAIT2',
-  'TIME-WAIT': 'TIME_WAIT',
-  'CLOSE-WAIT': 'CLOSE_WAIT',
-  'LAST-ACK': 'LAST_ACK',
-  UNCONN: '',
-  UNKNOWN: '',
-};
 
 function toPort(value: string | number | undefined): number | null {
   if (value === undefined || value === '' || value === '*') return null;
@@ -77,9 +60,9 @@ export function normalizeConnections(
     const peer = cleanAddress(r.peerAddress);
     const remoteAddress = UNSPECIFIED.has(peer) ? '' : peer;
     const remotePort = remoteAddress ? toPort(r.peerPort) : null;
-    const rawState = (r.state ?? '').toUpperCase();
-    const aliased = STATE_ALIASES[rawState];
-    const state = protocol === 'udp' ? '' : (aliased ?? rawState);
+    // Windows and ss spell states differently from the netstat names NetWhy uses; the pasted-table parsers share
+    // the same table. UDP has no state ('UNCONN'/'UNKNOWN'/'' depending on the OS).
+    const state = protocol === 'udp' ? '' : (socketState(r.state) ?? '');
     const pidNum = typeof r.pid === 'string' ? Number.parseInt(r.pid, 10) : r.pid;
     const pid = pidNum && Number.isInteger(pidNum) && pidNum > 0 ? pidNum : null;
     const family = proto.endsWith('6') || localAddress.includes(':') ? 6 : 4;
