@@ -1,22 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../main/cli/io';
 import { analyzeCommand } from '../../main/cli/analyze';
 import { runCli } from '../../main/cli/main';
 import { VERDICT_IDS } from '../../main/core/model/verdict';
+import { captureIo } from '../helpers/cli-io';
 
 const DIR = join(__dirname, '../fixtures/scenarios');
 const f = (name: string): string => join(DIR, name);
 
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, env: {}, cwd: process.cwd() },
-    out: () => out,
-    err: () => err,
-  };
-}
+const capture = captureIo;
 
 interface HostJson {
   ip: string;

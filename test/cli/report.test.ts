@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../main/cli/io';
 import { runCli } from '../../main/cli/main';
 import { xarfValidator } from '../core/report/xarf-schema';
+import { captureIo } from '../helpers/cli-io';
 
 const DIR = join(__dirname, '../fixtures/report');
 const SCAN = join(DIR, 'ufw-scan.log');
@@ -13,15 +13,7 @@ const REPLY = join(DIR, 'ufw-akamai-reply.log');
 const tmp = mkdtempSync(join(tmpdir(), 'netwhy-report-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, env: {}, cwd: process.cwd() },
-    out: () => out,
-    err: () => err,
-  };
-}
+const capture = captureIo;
 
 const run = async (...argv: string[]) => {
   const c = capture();

@@ -2,20 +2,12 @@ import { createServer, connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createLiveSocketSource } from '../../main/adapters/sockets';
 import { createSystemSocketSource } from '../../main/adapters/sockets/systeminformation';
-import type { CliIo } from '../../main/cli/io';
 import { runCli } from '../../main/cli/main';
 import { socketsCommand } from '../../main/cli/sockets';
 import type { SocketObservation } from '../../main/core/model/socket';
+import { captureIo } from '../helpers/cli-io';
 
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, env: {}, cwd: process.cwd() },
-    out: () => out,
-    err: () => err,
-  };
-}
+const capture = captureIo;
 
 const sample: SocketObservation[] = [
   {
