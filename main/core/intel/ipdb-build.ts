@@ -7,6 +7,9 @@ import {
   IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
   IPDB_V4_DIR_BITS,
+  IPDB_V4_SUB,
+  IPDB_V6_SUB_BITS,
+  IPDB_V6_SUB_MIN,
   IPDB_HEADER_BYTES,
   IPDB_MAGIC,
   NO_STRING,
@@ -210,6 +213,11 @@ export function buildIpDatabase(input: IpdbBuildInput): IpdbBuildOutput {
     },
   };
   const metaBytes = encoder.encode(JSON.stringify(meta));
+  const v4Starts = t4.starts.map(Number);
+  const v4 = directoryOf(v4Starts, t4.records);
+  const v6First = t6.starts.map((s) => Number(s >> 96n));
+  const v6Buckets = bucketsOf(v6First);
+  const v6 = v6SubTablesOf(t6.starts, v6Buckets);
   const header: IpdbHeader = {
     formatVersion: IPDB_FORMAT_VERSION,
     v4Count: t4.starts.length,
@@ -218,6 +226,8 @@ export function buildIpDatabase(input: IpdbBuildInput): IpdbBuildOutput {
     stringCount: records.strings.length,
     stringBytes: strBytes.byteLength,
     metaBytes: metaBytes.byteLength,
+    v4SubBlocks: v4.subBlocks,
+    v6SubTables: v6.tables,
   };
   const at = sectionOffsets(header);
   const bytes = new Uint8Array(at.total);
@@ -231,18 +241,22 @@ export function buildIpDatabase(input: IpdbBuildInput): IpdbBuildOutput {
     header.stringCount,
     header.stringBytes,
     header.metaBytes,
+    header.v4SubBlocks,
+    header.v6SubTables,
     0,
   ].forEach((v, i) => view.setUint32(8 + i * 4, v, true));
-  if (8 + 8 * 4 !== IPDB_HEADER_BYTES) throw new Error('header layout mismatch');
+  if (8 + 10 * 4 !== IPDB_HEADER_BYTES) throw new Error('header layout mismatch');
 
   const putU32 = (offset: number, values: ArrayLike<number>): void => {
     for (let i = 0; i < values.length; i++) view.setUint32(offset + i * 4, values[i] ?? 0, true);
   };
-  putU32(at.v4Bucket, bucketsOf(t4.starts.map(Number)));
-  putU32(at.v6Bucket, bucketsOf(t6.starts.map((s) => Number(s >> 96n))));
-  const v4Dir = directoryOf(t4.starts.map(Number), t4.records);
-  v4Dir.forEach((v, i) => view.setInt32(at.v4Dir + i * 4, v, true));
-  putU32(at.v4Start, t4.starts.map(Number));
+  putU32(at.v4Bucket, bucketsOf(v4Starts));
+  putU32(at.v6Bucket, v6Buckets);
+  v4.dir.forEach((v, i) => view.setInt32(at.v4Dir + i * 4, v, true));
+  v4.sub.forEach((v, i) => view.setInt32(at.v4Sub + i * 4, v, true));
+  v6.index.forEach((v, i) => view.setInt32(at.v6SubIndex + i * 4, v, true));
+  putU32(at.v6Sub, v6.sub);
+  putU32(at.v4Start, v4Starts);
   putU32(at.v4Rec, t4.records);
   for (let w = 0; w < 4; w++) {
     const shift = BigInt(96 - 32 * w);
@@ -275,17 +289,64 @@ export function bucketsOf(firstWord: readonly number[]): Uint32Array {
   return bucket;
 }
 
-/** The IPv4 /20 direct table (v4Dir in ipdb-format.ts): ~record for a block inside one range, else a range index. */
-export function directoryOf(starts: readonly number[], records: readonly number[]): Int32Array {
+/**
+ * The IPv4 /20 direct table and its /24 sub-tables (v4Dir, v4Sub in ipdb-format.ts): ~record for a block inside one
+ * range; a split /20 gets 16 /24 entries, each ~record or the index of the range holding the /24's first address.
+ */
+export function directoryOf(
+  starts: readonly number[],
+  records: readonly number[],
+): { dir: Int32Array; sub: Int32Array; subBlocks: number } {
   const blocks = 1 << IPDB_V4_DIR_BITS;
   const size = 2 ** (32 - IPDB_V4_DIR_BITS);
   const dir = new Int32Array(blocks);
+  const sub: number[] = [];
   let i = 0;
-  for (let k = 0; k < blocks; k++) {
-    const first = k * size;
+  /** ~record when [first, first + span) lies in one range, else the range holding `first`; advances i. */
+  const entry = (first: number, span: number): number => {
     while (i + 1 < starts.length && (starts[i + 1] ?? 0) <= first) i++;
     const next = starts[i + 1];
-    dir[k] = next === undefined || next >= first + size ? ~(records[i] ?? 0) : i;
+    return next === undefined || next >= first + span ? ~(records[i] ?? 0) : i;
+  };
+  for (let k = 0; k < blocks; k++) {
+    const first = k * size;
+    const at = i;
+    const d = entry(first, size);
+    if (d < 0) {
+      dir[k] = d;
+      continue;
+    }
+    i = at;
+    dir[k] = sub.length / IPDB_V4_SUB;
+    for (let s = 0; s < IPDB_V4_SUB; s++) sub.push(entry(first + s * 256, 256));
   }
-  return dir;
+  return { dir, sub: Int32Array.from(sub), subBlocks: sub.length / IPDB_V4_SUB };
+}
+
+/**
+ * IPv6 sub-tables (v6SubIndex, v6Sub in ipdb-format.ts): for each /16 bucket holding more than IPDB_V6_SUB_MIN
+ * ranges, the index of the range holding the first address of each /28 block, plus one closing entry.
+ */
+export function v6SubTablesOf(
+  starts: readonly bigint[],
+  buckets: Uint32Array,
+): { index: Int32Array; sub: Uint32Array; tables: number } {
+  const index = new Int32Array(IPDB_BUCKETS).fill(-1);
+  const per = (1 << IPDB_V6_SUB_BITS) + 1;
+  const sub: number[] = [];
+  const step = 1n << BigInt(112 - IPDB_V6_SUB_BITS);
+  for (let k = 0; k < IPDB_BUCKETS; k++) {
+    const lo = buckets[k] ?? 0;
+    const hi = buckets[k + 1] ?? 0;
+    if (hi - lo <= IPDB_V6_SUB_MIN) continue;
+    index[k] = sub.length / per;
+    let i = lo;
+    const base = BigInt(k) << 112n;
+    for (let s = 0; s < per; s++) {
+      const first = base + BigInt(s) * step;
+      while (i + 1 < starts.length && (starts[i + 1] ?? 0n) <= first) i++;
+      sub.push(i);
+    }
+  }
+  return { index, sub: Uint32Array.from(sub), tables: sub.length / per };
 }

@@ -7,7 +7,13 @@
  *   v4Bucket u32[65537]        first-level index on the top 16 bits of IPv4 (see IPDB_BUCKETS)
  *   v6Bucket u32[65537]        the same for the first 16 bits of IPv6
  *   v4Dir    i32[1 << 20]      per /20 block of IPv4: ~record when the whole block lies in one range (answers about
- *                              90 % of addresses with one read), else the index of the range holding its first address
+ *                              90 % of addresses with one read), else the number j of its sub-table in v4Sub
+ *   v4Sub    i32[v4SubBlocks * 16]  per /24 of each split /20 (entries j * 16 .. j * 16 + 15): ~record when the /24
+ *                              lies in one range (99 % of them), else the index of the range holding its first address
+ *   v6SubIndex i32[65536]      per first 16 bits of IPv6: the number m of its sub-table in v6Sub, -1 when the bucket
+ *                              holds few ranges (IPDB_V6_SUB_MIN) and a binary search over it is short anyway
+ *   v6Sub    u32[v6SubTables * 4097]  per /28 of a busy /16 (entries m * 4097 + s): index of the range holding the
+ *                              block's first address; entry s + 1 bounds the search, so most lookups end without one
  *   v4Start  u32[v4Count]      first address of each IPv4 range; ranges are contiguous, so a range ends where the
  *                              next one starts (the first starts at 0.0.0.0; gaps carry record 0 = "no data")
  *   v4Rec    u32[v4Count]      record index of each IPv4 range
@@ -24,8 +30,9 @@
  * ASN list, single-address geofeed entries in the country list) that a 64-bit key would silently merge.
  */
 export const IPDB_MAGIC = 'NWIPDB\0\0';
-export const IPDB_FORMAT_VERSION = 1;
-export const IPDB_HEADER_BYTES = 40;
+/** 2: v4Sub, v6SubIndex and v6Sub sections (header grew by v4SubBlocks and v6SubTables). */
+export const IPDB_FORMAT_VERSION = 2;
+export const IPDB_HEADER_BYTES = 48;
 export const NO_STRING = 0xffffffff;
 /**
  * bucket[k] = index of the last range whose first 32-bit word is below k << 16 (0 if none); bucket[65536] = last
@@ -35,6 +42,12 @@ export const NO_STRING = 0xffffffff;
 export const IPDB_BUCKETS = 65536;
 /** IPv4 /20 blocks in the direct table (v4Dir). */
 export const IPDB_V4_DIR_BITS = 20;
+/** /24 entries per split /20 block in v4Sub. */
+export const IPDB_V4_SUB = 16;
+/** IPv6 sub-tables split a /16 bucket by the next 12 bits (/28 blocks; RIR allocations are /29../32). */
+export const IPDB_V6_SUB_BITS = 12;
+/** A /16 bucket gets a sub-table when it holds more ranges than this. */
+export const IPDB_V6_SUB_MIN = 16;
 
 export interface IpDatabaseSource {
   /** Who made the data, e.g. "RouteViews" or "DB-IP". */
@@ -79,6 +92,10 @@ export interface IpdbHeader {
   stringCount: number;
   stringBytes: number;
   metaBytes: number;
+  /** Split /20 blocks, each with IPDB_V4_SUB entries in v4Sub. */
+  v4SubBlocks: number;
+  /** IPv6 /16 buckets with a sub-table in v6Sub. */
+  v6SubTables: number;
 }
 
 export const align4 = (n: number): number => (n + 3) & ~3;
@@ -88,6 +105,9 @@ export function sectionOffsets(h: IpdbHeader): {
   v4Bucket: number;
   v6Bucket: number;
   v4Dir: number;
+  v4Sub: number;
+  v6SubIndex: number;
+  v6Sub: number;
   v4Start: number;
   v4Rec: number;
   v6W: [number, number, number, number];
@@ -109,6 +129,9 @@ export function sectionOffsets(h: IpdbHeader): {
   const v4Bucket = take((IPDB_BUCKETS + 1) * 4);
   const v6Bucket = take((IPDB_BUCKETS + 1) * 4);
   const v4Dir = take((1 << IPDB_V4_DIR_BITS) * 4);
+  const v4Sub = take(h.v4SubBlocks * IPDB_V4_SUB * 4);
+  const v6SubIndex = take(IPDB_BUCKETS * 4);
+  const v6Sub = take(h.v6SubTables * ((1 << IPDB_V6_SUB_BITS) + 1) * 4);
   const v4Start = take(h.v4Count * 4);
   const v4Rec = take(h.v4Count * 4);
   const v6W: [number, number, number, number] = [
@@ -128,6 +151,9 @@ export function sectionOffsets(h: IpdbHeader): {
     v4Bucket,
     v6Bucket,
     v4Dir,
+    v4Sub,
+    v6SubIndex,
+    v6Sub,
     v4Start,
     v4Rec,
     v6W,

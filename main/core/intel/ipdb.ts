@@ -10,6 +10,8 @@ import {
   IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
   IPDB_V4_DIR_BITS,
+  IPDB_V4_SUB,
+  IPDB_V6_SUB_BITS,
   IPDB_HEADER_BYTES,
   IPDB_MAGIC,
   NO_STRING,
@@ -56,7 +58,10 @@ export class IpDatabase implements IpDatabaseLike {
   /** First-level index on the top 16 bits: see IPDB_BUCKETS. */
   private readonly v4Bucket: Uint32Array;
   private readonly v4Dir: Int32Array;
+  private readonly v4Sub: Int32Array;
   private readonly v6Bucket: Uint32Array;
+  private readonly v6SubIndex: Int32Array;
+  private readonly v6Sub: Uint32Array;
   private readonly results: (IpLookupResult | null | undefined)[];
   private readonly words = new Uint32Array(4);
 
@@ -78,6 +83,8 @@ export class IpDatabase implements IpDatabaseLike {
       stringCount: u32(24),
       stringBytes: u32(28),
       metaBytes: u32(32),
+      v4SubBlocks: u32(36),
+      v6SubTables: u32(40),
     };
     if (header.formatVersion !== IPDB_FORMAT_VERSION) {
       throw new IpdbFormatError(
@@ -111,6 +118,9 @@ export class IpDatabase implements IpDatabaseLike {
     this.v4Bucket = u32s(at.v4Bucket, IPDB_BUCKETS + 1);
     this.v6Bucket = u32s(at.v6Bucket, IPDB_BUCKETS + 1);
     this.v4Dir = new Int32Array(buf, base + at.v4Dir, 1 << IPDB_V4_DIR_BITS);
+    this.v4Sub = new Int32Array(buf, base + at.v4Sub, header.v4SubBlocks * IPDB_V4_SUB);
+    this.v6SubIndex = new Int32Array(buf, base + at.v6SubIndex, IPDB_BUCKETS);
+    this.v6Sub = u32s(at.v6Sub, header.v6SubTables * ((1 << IPDB_V6_SUB_BITS) + 1));
     if (this.v4Bucket[IPDB_BUCKETS] !== header.v4Count - 1 || this.v6Bucket[IPDB_BUCKETS] !== header.v6Count - 1) {
       throw new IpdbFormatError('IP database index does not match its ranges');
     }
@@ -135,9 +145,12 @@ export class IpDatabase implements IpDatabaseLike {
   private v4Record(ip: number): number {
     const d = this.v4Dir[ip >>> (32 - IPDB_V4_DIR_BITS)]!;
     if (d < 0) return ~d;
-    // The /20 block is split: search from the range holding its first address up to the /16 bucket's bound.
+    // The /20 block is split: its /24 entry answers 99 % of what remains.
+    const e = this.v4Sub[d * IPDB_V4_SUB + ((ip >>> 8) & (IPDB_V4_SUB - 1))]!;
+    if (e < 0) return ~e;
+    // The /24 is split too: search from the range holding its first address up to the /16 bucket's bound.
     const starts = this.v4Start;
-    let lo = d;
+    let lo = e;
     let hi = this.v4Bucket[(ip >>> 16) + 1]!;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
@@ -150,8 +163,18 @@ export class IpDatabase implements IpDatabaseLike {
   private findV6(x0: number, x1: number, x2: number, x3: number): number {
     const w0 = this.v6W0;
     const k = x0 >>> 16;
-    let lo = this.v6Bucket[k]!;
-    let hi = this.v6Bucket[k + 1]!;
+    const m = this.v6SubIndex[k]!;
+    let lo: number;
+    let hi: number;
+    if (m >= 0) {
+      // A busy /16: the /28 block's entries bracket the ranges it touches (most often exactly one).
+      const at = m * ((1 << IPDB_V6_SUB_BITS) + 1) + ((x0 >>> (16 - IPDB_V6_SUB_BITS)) & ((1 << IPDB_V6_SUB_BITS) - 1));
+      lo = this.v6Sub[at]!;
+      hi = this.v6Sub[at + 1]!;
+    } else {
+      lo = this.v6Bucket[k]!;
+      hi = this.v6Bucket[k + 1]!;
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       // start[mid] <= x, compared word by word (most ranges differ in the first word).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IpDatabase, IpdbFormatError } from '../../../main/core/intel/ipdb';
+import { IPDB_FORMAT_VERSION } from '../../../main/core/intel/ipdb-format';
 import { realIpDatabase } from './ipdb-data';
 
 // Expected values read from the shipped CSVs (node_modules/@ip-location-db/{asn,geo-whois-asn-country}, data of
@@ -141,7 +142,7 @@ describe('IpDatabase file checks', () => {
     const db = realIpDatabase();
     const full = new Uint8Array(db.header.v4Count * 8 + 1_000_000);
     full.set(new TextEncoder().encode('NWIPDB\0\0'));
-    new DataView(full.buffer).setUint32(8, 1, true);
+    new DataView(full.buffer).setUint32(8, IPDB_FORMAT_VERSION, true);
     new DataView(full.buffer).setUint32(12, db.header.v4Count, true);
     new DataView(full.buffer).setUint32(16, db.header.v6Count, true);
     new DataView(full.buffer).setUint32(20, db.header.recordCount, true);
