@@ -40,6 +40,21 @@ describe.skipIf(skip !== null)('Connections screen in a real browser', () => {
     await app.screenshot('connections-en');
   });
 
+  it('unfolds when a connection entered its state', async () => {
+    const { page } = app;
+    const row = page
+      .getByTestId('connection-row')
+      .filter({ hasText: `127.0.0.1:${port}` })
+      .filter({ hasText: 'ESTABLISHED' })
+      .first();
+    await row.getByTestId('state-button').click();
+    await expect
+      .poll(async () => (await row.getByTestId('state-history').textContent()) ?? '')
+      .toMatch(/\d{2}:\d{2}:\d{2} ESTABLISHED/);
+    await row.getByTestId('state-button').click();
+    expect(await row.getByTestId('state-history').count()).toBe(0);
+  });
+
   it('narrows the list with the filter', async () => {
     const { page } = app;
     const rows = page.getByTestId('connection-row');

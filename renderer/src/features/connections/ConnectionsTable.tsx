@@ -6,6 +6,7 @@ import { useHostPanel } from '../host/host-panel-context';
 import { RemoteVerdict } from '../hosts/RemoteVerdict';
 import { endpoint, type ProcessGroup, type SortDir, type SortKey } from './model';
 import { SortHeader } from './SortHeader';
+import { StateHistory } from './StateHistory';
 
 export function ConnectionRowView(props: { c: Connection; now: number; showProcess?: boolean }): ReactNode {
   const { t, i18n } = useTranslation('connections');
@@ -34,7 +35,11 @@ export function ConnectionRowView(props: { c: Connection; now: number; showProce
         {c.remoteAddress ? <RemoteVerdict ip={c.remoteAddress} /> : null}
       </td>
       <td>
-        <span className={`state state-${(c.state || 'none').toLowerCase()}`}>{c.state || '—'}</span>
+        {c.protocol === 'tcp' ? (
+          <StateHistory id={c.id} state={c.state} />
+        ) : (
+          <span className="state state-none">—</span>
+        )}
         {c.stuck ? (
           <span className="badge badge-warning" title={t('stuckHint')}>
             {t('stuck')}
