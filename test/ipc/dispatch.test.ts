@@ -31,6 +31,25 @@ describe('ipc dispatch', () => {
     ctx.close();
   });
 
+  it('changes only the settings a patch names (privacy: switching language keeps online lookups off)', async () => {
+    const ctx = context();
+    const handlers = createHandlers(ctx);
+    await dispatch(handlers, 'settings.update', {
+      onlineLookups: false,
+      onlineNoticeSeen: true,
+      closeWaitStuckSec: 300,
+    });
+    const after = (await dispatch(handlers, 'settings.update', { language: 'ja' })) as Record<string, unknown>;
+    expect(after).toMatchObject({
+      language: 'ja',
+      onlineLookups: false,
+      onlineNoticeSeen: true,
+      closeWaitStuckSec: 300,
+    });
+    expect(await dispatch(handlers, 'settings.get', undefined)).toMatchObject({ onlineLookups: false, language: 'ja' });
+    ctx.close();
+  });
+
   it('passes a valid payload through to the service', async () => {
     const ctx = context();
     const handlers = createHandlers(ctx);
