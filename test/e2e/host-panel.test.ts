@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocketObservation } from '../../main/core/model/socket';
 import { resolveIpdbPath } from '../../main/adapters/ipdb/load';
-import { readSettings, updateSettings } from '../../main/services/settings';
+import { readSettings } from '../../main/services/settings';
 import { createIntel } from '../../main/services/intel';
 import { reverseName, startDnsServer, type TestDnsServer } from '../helpers/dns-server';
 import { startRdapServer, type TestRdapServer } from '../helpers/rdap-server';
@@ -46,10 +46,12 @@ describe.skipIf(skip !== null)('host panel in a real browser', () => {
     });
     app = await launchApp({
       socketSource: { poll: () => Promise.resolve(sockets) },
+      // The default (on) a new user has, and the first-run notice not yet answered: everything online goes to
+      // the DNS and RDAP servers above, on 127.0.0.1.
+      onlineLookups: true,
+      onlineNoticeSeen: false,
       seed: (ctx) => {
-        updateSettings(ctx.db, { onlineNoticeSeen: false });
-        // Everything online goes to 127.0.0.1 (the harness does not forward AppContextOptions.intel, so the
-        // service is replaced here, before the handlers are built); the bundled offline database when it is built.
+        // Replaced before the handlers are built; the bundled offline database when it is built.
         ctx.intel = createIntel({
           db: ctx.db,
           online: () => readSettings(ctx.db).onlineLookups,
