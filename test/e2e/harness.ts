@@ -32,11 +32,16 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Why the browser tests cannot run here, or null when they can. */
+/**
+ * Why the browser tests cannot run here, or null when they can. On CI (CI=true) a missing browser or build is an
+ * error, not a skip: .ci/run installs Chromium and npm test builds first, so a skip there would hide a broken setup.
+ */
 export function browserUnavailableReason(): string | null {
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
-  if (!existsSync(join(RENDERER, 'index.html'))) return 'renderer not built (run `npm run build` first)';
-  return null;
+  let reason: string | null = null;
+  if (!existsSync(CHROMIUM)) reason = `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
+  else if (!existsSync(join(RENDERER, 'index.html'))) reason = 'renderer not built (run `npm run build` first)';
+  if (reason && process.env['CI']) throw new Error(`Real-browser tests cannot run on CI: ${reason}`);
+  return reason;
 }
 
 let bridgeScript: string | undefined;
