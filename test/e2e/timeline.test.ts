@@ -107,7 +107,18 @@ describe.skipIf(skip !== null)('Timeline screen in a real browser', () => {
     const explanation = page.getByTestId('verdict-explanation');
     await explanation.waitFor({ timeout: 10_000 });
     expect(await explanation.textContent()).toMatch(/Akamai.{80,}/);
-    await page.getByTestId('create-report').waitFor();
+    await page.getByTestId('host-panel').getByTestId('create-report').waitFor();
+    // A report can also start from the selected bar: that address, that period only. Akamai edge replies are
+    // harmless, so the dialog says so first.
+    await page.getByTestId('host-panel-close').click();
+    await page.getByTestId('timeline-events').getByTestId('create-report').click();
+    await page.getByTestId('report-dialog').waitFor();
+    expect(await page.getByTestId('report-warning').textContent()).toMatch(
+      /A report will probably not help.*not an attack/s,
+    );
+    await page.getByTestId('report-close').click();
+    await page.getByTestId('timeline-explain-host').click(); // the host panel again, for the picture
+    await explanation.waitFor({ timeout: 10_000 });
     await page.getByTestId('timeline-bucket-list-toggle').click(); // fold the list again for the picture
     await app.screenshot('timeline-en');
     // And by mouse: a click on a NetSession bar of the chart picks that bar.

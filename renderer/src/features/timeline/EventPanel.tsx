@@ -5,6 +5,7 @@ import type { EventsResult, LaneMode, TimelineEvent, TimelineFilters } from '../
 import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { useHostPanel } from '../host/host-panel-context';
+import { ReportButton } from '../report/ReportButton';
 
 export interface EventSelection {
   from: number;
@@ -96,6 +97,10 @@ export function EventPanel(props: {
             <button className="button" onClick={() => host.open(ip)} data-testid="timeline-explain-host">
               {t('events.host', { ip })}
             </button>
+          ) : null}
+          {ip ? (
+            // An abuse report about this address, limited to the selected period (the timeline selection).
+            <ReportButton selection={{ kind: 'range', host: ip, from: selection.from, to: selection.to }} />
           ) : null}
           <button className="button" onClick={props.onClose} aria-label={t('events.close')}>
             ×
