@@ -6,22 +6,12 @@ import { runCli } from '../../main/cli/main';
 import { socketsCommand } from '../../main/cli/sockets';
 import type { SocketObservation } from '../../main/core/model/socket';
 import { captureIo } from '../helpers/cli-io';
+import { NETSESSION_LISTENER } from '../helpers/sockets';
 
 const capture = captureIo;
 
 const sample: SocketObservation[] = [
-  {
-    protocol: 'udp',
-    family: 4,
-    localAddress: '0.0.0.0',
-    localPort: 51234,
-    remoteAddress: '',
-    remotePort: null,
-    state: '',
-    pid: 4321,
-    processName: 'netsession_win.exe',
-    processPath: null,
-  },
+  NETSESSION_LISTENER,
   {
     protocol: 'tcp',
     family: 6,

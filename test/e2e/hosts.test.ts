@@ -5,6 +5,7 @@ import type { SocketObservation } from '../../main/core/model/socket';
 import { importLogFile } from '../../main/services/import';
 import { updateSettings } from '../../main/services/settings';
 import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
+import { NETSESSION_LISTENER } from '../helpers/sockets';
 
 const skip = browserUnavailableReason();
 if (skip) console.warn(`[e2e] skipped: ${skip}`);
@@ -14,18 +15,7 @@ const scenario = (name: string): string => join(__dirname, '../fixtures/scenario
 // This PC as the scenarios describe it: NetSession listening on UDP 51234 and holding two half-closed
 // connections to an Akamai edge, plus a browser connection.
 const SOCKETS: SocketObservation[] = [
-  {
-    protocol: 'udp',
-    family: 4,
-    localAddress: '0.0.0.0',
-    localPort: 51234,
-    remoteAddress: '',
-    remotePort: null,
-    state: '',
-    pid: 4321,
-    processName: 'netsession_win.exe',
-    processPath: null,
-  },
+  NETSESSION_LISTENER,
   {
     protocol: 'tcp',
     family: 4,

@@ -5,6 +5,7 @@ import { netfilter } from '../../../main/core/parsers/netfilter';
 import { netgear } from '../../../main/core/parsers/netgear';
 import type { LocalSocket } from '../../../main/core/verdicts/types';
 import { akamaiCloud, akamaiEdge, analyze, attribution, eventsOf, netfilterLine, residential } from './helpers';
+import { NETSESSION_LISTENER } from '../../helpers/sockets';
 
 interface Row {
   name: string;
@@ -166,21 +167,7 @@ const ROWS: Row[] = [
     family: netfilter,
     lines: [nf({ time: 'Nov 18 21:10:00', src: '23.1.1.9', proto: 'UDP', spt: 40000, dpt: 51234 })],
     attrs: [akamaiEdge('23.1.1.9')],
-    sockets: [
-      {
-        protocol: 'udp',
-        family: 4,
-        localAddress: '0.0.0.0',
-        localPort: 51234,
-        remoteAddress: '',
-        remotePort: null,
-        state: '',
-        pid: 4321,
-        processName: 'netsession_win.exe',
-        processPath: null,
-        source: 'live',
-      },
-    ],
+    sockets: [{ ...NETSESSION_LISTENER, source: 'live' }],
     host: '23.1.1.9',
     verdict: 'p2p-download',
   },

@@ -7,6 +7,7 @@ import { netfilter } from '../../../main/core/parsers/netfilter';
 import { netgear } from '../../../main/core/parsers/netgear';
 import type { LocalSocket } from '../../../main/core/verdicts/types';
 import { akamaiCloud, akamaiEdge, analyze, eventsOf, residential } from './helpers';
+import { NETSESSION_LISTENER } from '../../helpers/sockets';
 
 const lines = (name: string): string[] =>
   readFileSync(join(__dirname, '../../fixtures/scenarios', name), 'utf8')
@@ -48,19 +49,7 @@ describe('issue 5 scenarios', () => {
   });
 
   it('UDP rejected from many Akamai and home addresses to one port: p2p-download, and the program is named', () => {
-    const netsession: LocalSocket = {
-      protocol: 'udp',
-      family: 4,
-      localAddress: '0.0.0.0',
-      localPort: 51234,
-      remoteAddress: '',
-      remotePort: null,
-      state: '',
-      pid: 4321,
-      processName: 'netsession_win.exe',
-      processPath: null,
-      source: 'live',
-    };
+    const netsession: LocalSocket = { ...NETSESSION_LISTENER, source: 'live' };
     const without = run('udp-akamai-peers.log', netfilter);
     expect(new Set(without.hosts.map((h) => h.verdict.id))).toEqual(new Set(['p2p-download']));
     expect(without.hosts.every((h) => h.lane === 'akamai-netsession')).toBe(true);
