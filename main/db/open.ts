@@ -1,4 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { ensureBulkIndexes } from './bulk-indexes';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -23,6 +24,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  if (!options.readonly) migrate(db, MIGRATIONS);
+  if (!options.readonly) {
+    migrate(db, MIGRATIONS);
+    ensureBulkIndexes(db);
+  }
   return db;
 }

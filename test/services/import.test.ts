@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LogFileError } from '../../main/adapters/files/source';
 import { openDatabase } from '../../main/db/open';
@@ -40,6 +40,11 @@ function snapshot(d: Database, importId: number) {
     unknown: d.prepare('SELECT line, reason, raw FROM unknown_lines WHERE import_id = ? ORDER BY line').all(importId),
   };
 }
+
+const indexNames = (d: Database): string[] =>
+  (
+    d.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all() as { name: string }[]
+  ).map((r) => r.name);
 
 const count = (d: Database, table: string): number =>
   (d.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -161,7 +166,15 @@ describe('importLogFile', () => {
     await exited;
     watcher.close();
 
+    // Killed in the middle of a big import: the index it dropped to write faster is missing, nothing else is.
+    const raw = new BetterSqlite3(dbPath, { readonly: true });
+    expect(indexNames(raw)).not.toContain('events_remote_ts');
+    expect(indexNames(raw)).toEqual(expect.arrayContaining(['events_ts', 'events_import_line']));
+    raw.close();
+
     const d = db('killed.sqlite');
+    // Opening the database again (app or CLI start) builds it.
+    expect(indexNames(d)).toContain('events_remote_ts');
     const row = getImport(d, 1);
     expect(row?.status).toBe('running');
     expect(row?.lines_total).toBeLessThan(60_000);

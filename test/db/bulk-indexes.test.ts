@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BULK_INDEX_NAMES, dropBulkIndexes, worthDroppingBulkIndexes } from '../../main/db/bulk-indexes';
+import { openDatabase } from '../../main/db/open';
+import { importLogFile } from '../../main/services/import';
+
+const NETFILTER = join(__dirname, '../fixtures/logs/netfilter.log');
+
+const indexSql = (db: ReturnType<typeof openDatabase>, name: string): string | undefined =>
+  (
+    db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) as
+      { sql: string } | undefined
+  )?.sql;
+
+describe('indexes a big import drops and builds again', () => {
+  it('come back exactly as the migration defined them when the database is opened again', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'netwhy-bulk-')), 'db.sqlite');
+    const db = openDatabase(file);
+    const fromMigration = BULK_INDEX_NAMES.map((n) => indexSql(db, n));
+    expect(fromMigration.every((s) => typeof s === 'string')).toBe(true);
+    expect(dropBulkIndexes(db)).toEqual(BULK_INDEX_NAMES);
+    expect(BULK_INDEX_NAMES.map((n) => indexSql(db, n))).toEqual(BULK_INDEX_NAMES.map(() => undefined));
+    db.close();
+    const again = openDatabase(file);
+    // "IF NOT EXISTS" is the only difference the rebuild may have from the migration's CREATE INDEX.
+    expect(BULK_INDEX_NAMES.map((n) => indexSql(again, n))).toEqual(fromMigration);
+    again.close();
+  });
+
+  it('are back after a big import, and a report query uses them again', async () => {
+    const db = openDatabase(':memory:');
+    await importLogFile(db, NETFILTER, { tz: 'UTC', year: 2026, bulkIndexRows: 0 });
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT line FROM events WHERE remote = ? AND ts_utc >= ? AND ts_utc < ?')
+      .all('203.0.113.9', 0, 1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/events_remote_ts/);
+    db.close();
+  });
+
+  it('are dropped only for an import that is big and at least as big as what is stored', () => {
+    expect(worthDroppingBulkIndexes(1_000_000, 0, 200_000)).toBe(true);
+    expect(worthDroppingBulkIndexes(1_000_000, 900_000, 200_000)).toBe(true);
+    // A small paste into an empty database: keeping the index costs nothing.
+    expect(worthDroppingBulkIndexes(5_000, 0, 200_000)).toBe(false);
+    // A big file into a much bigger database: rebuilding would sort every stored row.
+    expect(worthDroppingBulkIndexes(300_000, 5_000_000, 200_000)).toBe(false);
+  });
+});
