@@ -171,9 +171,6 @@ async function importSource(
   const dropped = worthDroppingBulkIndexes(newRows, storedRows, options.bulkIndexRows ?? 200_000)
     ? dropBulkIndexes(db)
     : [];
-  // Fewer, larger WAL checkpoints while a big file is written: each one copies pages back into the database.
-  const checkpointBefore = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  if (dropped.length) db.pragma('wal_autocheckpoint = 16384');
   // The (remote, ts_utc) index takes inserts in random order: a 2 MB page cache (SQLite's default) turns that into
   // disk reads once the index outgrows it. 24 MB keeps big imports fast while staying inside the memory budget.
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
@@ -228,7 +225,6 @@ async function importSource(
 
   const restore = (): void => {
     db.pragma(`cache_size = ${cacheBefore}`);
-    db.pragma(`wal_autocheckpoint = ${checkpointBefore}`);
     if (dropped.length) ensureBulkIndexes(db);
   };
 
