@@ -39,7 +39,12 @@ function clock(seconds: number): string {
 export function progressBar(p: ImportProgress, width = 20): string {
   const frac = p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
   const filled = Math.round(frac * width);
-  const left = p.secondsLeft === null ? '' : `  ${clock(p.secondsLeft)} left`;
+  const left =
+    p.phase === 'indexing'
+      ? '  building the address index…'
+      : p.secondsLeft === null
+        ? ''
+        : `  ${clock(p.secondsLeft)} left`;
   return (
     `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(frac * 100)).padStart(3)}%  ` +
     `${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB  ${p.linesPerSec.toLocaleString('en-US')} lines/s${left}`

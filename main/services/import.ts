@@ -55,6 +55,8 @@ export interface ImportProgress {
   linesPerSec: number;
   /** Estimated from bytes left at the current byte rate; null until there is a rate. */
   secondsLeft: number | null;
+  /** 'indexing': every line is stored and the index dropped for a big import is being built (seconds per million). */
+  phase: 'reading' | 'indexing';
 }
 
 export type ImportOutcome = 'done' | 'cancelled' | 'already-imported';
@@ -198,7 +200,7 @@ async function importSource(
   const every = options.progressEveryMs ?? 200;
   const t0 = clock();
   let lastReport = 0;
-  const report = (final: boolean): void => {
+  const report = (final: boolean, phase: ImportProgress['phase'] = 'reading'): void => {
     if (!onProgress) return;
     const now = clock();
     if (!final && now - lastReport < every) return;
@@ -220,6 +222,7 @@ async function importSource(
       unknown: progress.lines_unknown,
       linesPerSec: Math.round((progress.lines_total - committedLine) / secs),
       secondsLeft: final ? 0 : byteRate > 0 ? Math.max(0, (source.size - bytesDone) / byteRate) : null,
+      phase,
     });
   };
 
@@ -249,6 +252,7 @@ async function importSource(
       throw e;
     }
   }
+  if (dropped.length) report(true, 'indexing');
   restore();
   report(true);
   const row = getImport(db, id) as ImportRow;

@@ -68,6 +68,8 @@ export const ImportProgressEvent = z.object({
   unknown: z.number(),
   linesPerSec: z.number(),
   secondsLeft: z.number().nullable(),
+  /** 'indexing': all lines are stored; a big import is building its address index (main/db/bulk-indexes.ts). */
+  phase: z.enum(['reading', 'indexing']),
 });
 export type ImportProgressEvent = z.infer<typeof ImportProgressEvent>;
 

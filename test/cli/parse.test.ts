@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../main/cli/io';
+import { progressBar } from '../../main/cli/import';
 import { runCli } from '../../main/cli/main';
 import { openDatabase } from '../../main/db/open';
 import { FAMILIES } from '../../main/core/parsers/registry';
@@ -134,5 +135,28 @@ describe('netwhy import', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/empty\.log is empty/);
     expect(r.stdout).toMatch(/netfilter\.log: imported/);
+  });
+
+  it('draws a terminal progress bar with the rate and time left, then the index phase of a big import', () => {
+    const p = {
+      importId: 1,
+      fileName: 'kern.log',
+      family: 'netfilter',
+      confidence: 1,
+      encoding: 'utf-8',
+      bytesDone: 12_300_000,
+      bytesTotal: 27_000_000,
+      lines: 45_000,
+      parsed: 44_000,
+      ignored: 900,
+      unknown: 100,
+      linesPerSec: 85_000,
+      secondsLeft: 12,
+      phase: 'reading' as const,
+    };
+    expect(progressBar(p)).toBe('[#########-----------]  46%  12.3/27.0 MB  85,000 lines/s  0:12 left');
+    expect(progressBar({ ...p, bytesDone: p.bytesTotal, secondsLeft: 0, phase: 'indexing' })).toBe(
+      '[####################] 100%  27.0/27.0 MB  85,000 lines/s  building the address index…',
+    );
   });
 });

@@ -72,6 +72,18 @@ describe('importLogFile', () => {
     });
     expect(first['ts_utc']).toBe(Date.UTC(2026, 11, 26, 0, 5, 47));
     expect(progress.at(-1)).toMatchObject({ bytesDone: statSync(NETFILTER).size, lines: lines.length });
+    // A small file keeps every index while it writes: no index-building phase to wait for.
+    expect(progress.every((p) => p.phase === 'reading')).toBe(true);
+  });
+
+  it('tells the user when a big import is building its address index, after every line is stored', async () => {
+    const d = db();
+    const progress: ImportProgress[] = [];
+    await importLogFile(d, NETFILTER, { tz: 'UTC', year: 2026, bulkIndexRows: 0 }, (p) => progress.push(p));
+    const phases = progress.map((p) => p.phase);
+    expect(phases.at(-2)).toBe('indexing');
+    expect(phases.at(-1)).toBe('reading');
+    expect(progress.at(-2)).toMatchObject({ bytesDone: statSync(NETFILTER).size, lines: progress.at(-1)?.lines });
   });
 
   it('adds nothing when the same file is imported again (same content, other name too)', async () => {

@@ -43,7 +43,9 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void 
           {percent} % · {t('progress.bytes', { done: formatBytes(done), total: formatBytes(total) })}
         </span>
         {p ? <span>{t('progress.rate', { rate: formatCount(p.linesPerSec, lang) })}</span> : null}
-        {p && !props.job.finished && p.secondsLeft !== null ? (
+        {p && !props.job.finished && p.phase === 'indexing' ? (
+          <span data-testid="import-progress-indexing">{t('progress.indexing')}</span>
+        ) : p && !props.job.finished && p.secondsLeft !== null ? (
           <span>{t('progress.left', { time: formatDuration(p.secondsLeft) })}</span>
         ) : null}
       </div>
