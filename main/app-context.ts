@@ -48,7 +48,16 @@ export interface AppContextOptions {
   intel?: Partial<Omit<IntelOptions, 'db'>>;
   /** Default: headless (files saved into <dataDir>/exports, links recorded). */
   desktop?: DesktopBridge;
+  /**
+   * Check the RDAP registry list this long after start (the app: 20 s, out of the way of first paint) and download
+   * IANA's current one when the copy is missing or older than BOOTSTRAP_MAX_AGE_MS (only while online lookups are
+   * on). Unset = never (tests, the CLI).
+   */
+  refreshBootstrapAfterMs?: number;
 }
+
+/** The RDAP registry list changes a few times a year (new allocations, a registry moving its server). */
+export const BOOTSTRAP_MAX_AGE_MS = 30 * 24 * 3_600_000;
 
 export function createAppContext(options: AppContextOptions): AppContext {
   const db = openDatabase(options.databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -105,6 +114,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
     },
   };
   stops.push(importServices.stop, timeline.stop, hostsAuto.stop);
+  if (options.refreshBootstrapAfterMs !== undefined) {
+    const timer = setTimeout(() => {
+      void intel.refreshBootstrap({ ifOlderThanMs: BOOTSTRAP_MAX_AGE_MS });
+    }, options.refreshBootstrapAfterMs);
+    timer.unref();
+    stops.push(() => clearTimeout(timer));
+  }
   stops.push(
     sockets.start(
       () => readSettings(db).pollIntervalMs,

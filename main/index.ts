@@ -39,6 +39,7 @@ void app.whenReady().then(() => {
     emit: (event, payload) => {
       if (win && !win.isDestroyed()) win.webContents.send(ipcEventName(event), payload);
     },
+    refreshBootstrapAfterMs: 20_000,
   });
   registerIpc(ipcMain, createHandlers(ctx), () => win?.webContents ?? null, rendererUrl());
   win = createMainWindow();

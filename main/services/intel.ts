@@ -18,7 +18,12 @@ import { specialRangeOf } from '../core/intel/special-ranges';
 import type { Attribution } from '../core/model/attribution';
 import { normalizeIp } from '../core/net/ip';
 import { createReverseDns, type ReverseDns } from '../adapters/dns/reverse';
-import { loadBootstrap, type RdapBootstrap } from '../adapters/rdap/bootstrap';
+import {
+  loadBootstrap,
+  refreshedBootstrapTime,
+  refreshRdapBootstrap,
+  type RdapBootstrap,
+} from '../adapters/rdap/bootstrap';
 import { createRdapClient, type RdapClient } from '../adapters/rdap/client';
 import { loadIpDatabase, type IpDatabaseSourceInfo } from '../adapters/ipdb/load';
 import { readDnsCache, readRdapCache, writeDnsCache, writeRdapCache, type CacheStatus } from '../db/repos/intel-cache';
@@ -38,6 +43,8 @@ export interface IntelOptions {
   rdapBaseOverride?: string;
   /** Folder with refreshed IANA bootstrap files (the app's data folder). */
   bootstrapDir?: string;
+  /** Where refreshBootstrap() downloads from (tests: a server on 127.0.0.1); default data.iana.org. */
+  bootstrapBaseUrl?: string;
   /** The offline IP database; undefined = load the bundled one on first use; null = none. */
   ipdb?: IpDatabaseLike | null;
   ipdbSources?: IpDatabaseSourceInfo[];
@@ -55,6 +62,19 @@ export interface Intel {
   /** attributeOffline, plus reverse DNS and RDAP when online() allows (cached). */
   attribute(ip: string): Promise<Attribution>;
   sources(): IntelSources;
+  /**
+   * Downloads IANA's RDAP bootstrap files into bootstrapDir and uses them from then on: only while online() allows;
+   * with `ifOlderThanMs`, only when the copy there is missing or older than that (the start-up check).
+   */
+  refreshBootstrap(options?: { ifOlderThanMs?: number }): Promise<BootstrapRefresh>;
+}
+
+/** What a bootstrap refresh did; publication = the dates of the files in use afterwards. */
+export interface BootstrapRefresh {
+  status: 'refreshed' | 'fresh' | 'offline' | 'failed' | 'no-folder';
+  publication: { ipv4: string; ipv6: string };
+  /** Why it failed (network or format error, in English; the screen shows its own words around it). */
+  error: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -236,6 +256,29 @@ export function createIntel(options: IntelOptions): Intel {
         })),
         rdapBootstrap: getBootstrap().publication,
       };
+    },
+    async refreshBootstrap(o = {}) {
+      const dir = options.bootstrapDir;
+      const result = (status: BootstrapRefresh['status'], error: string | null = null): BootstrapRefresh => ({
+        status,
+        publication: getBootstrap().publication,
+        error,
+      });
+      if (!dir) return result('no-folder');
+      if (!options.online()) return result('offline');
+      if (o.ifOlderThanMs !== undefined) {
+        const at = refreshedBootstrapTime(dir);
+        if (at !== null && now() - at < o.ifOlderThanMs) return result('fresh');
+      }
+      try {
+        await refreshRdapBootstrap(dir, options.bootstrapBaseUrl ? { baseUrl: options.bootstrapBaseUrl } : {});
+      } catch (e) {
+        return result('failed', e instanceof Error ? e.message : String(e));
+      }
+      // Later lookups ask the registries the new files name (cached answers stay valid: they name the holder).
+      bootstrap = undefined;
+      rdap = options.rdap;
+      return result('refreshed');
     },
   };
 }

@@ -3,7 +3,7 @@
  * (resources/rdap, see SOURCES.md there) and can be refreshed from data.iana.org into the app's data folder; the
  * newer `publication` wins.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import bundledV4 from '../../../resources/rdap/ipv4.json';
@@ -79,6 +79,13 @@ export function loadBootstrap(dir?: string): RdapBootstrap {
     newer(v4, readIfValid(join(dir, 'ipv4.json'))),
     newer(v6, readIfValid(join(dir, 'ipv6.json'))),
   );
+}
+
+/** When the copies in `dir` were last downloaded (ms since epoch), or null when there are none. */
+export function refreshedBootstrapTime(dir: string): number | null {
+  const files = ['ipv4.json', 'ipv6.json'].map((f) => join(dir, f));
+  if (!files.every((f) => existsSync(f))) return null;
+  return Math.min(...files.map((f) => statSync(f).mtimeMs));
 }
 
 export const IANA_BOOTSTRAP_BASE = 'https://data.iana.org/rdap/';
