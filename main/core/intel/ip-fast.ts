@@ -2,7 +2,8 @@
  * Allocation-free address parsers for the hot lookup path (millions of calls per second). main/core/net/ip.ts has
  * the general, readable ones (split + regex); these read char codes directly and write into caller-owned storage.
  * Accepted text matches normalizeIp(): dotted quads (zero-padded octets read as decimal, as router UIs print them),
- * IPv6 with '::', an embedded IPv4 tail, [brackets] and a %zone suffix.
+ * IPv6 with '::', an embedded IPv4 tail, [brackets] and a %zone suffix. IpDatabase.lookup (ipdb.ts) applies the same
+ * rules in its own copy, fused with its table walk; test/core/intel/ipdb.test.ts checks that it agrees with these.
  */
 
 /** Dotted quad in text[start, end) -> unsigned 32-bit number, or -1 when it is not one. */
@@ -24,7 +25,7 @@ export function parseIPv4At(text: string, start: number, end: number): number {
       dots++;
     } else {
       if (d >>> 0 > 9) return -1;
-      octet = octet * 10 + d;
+      octet = (octet * 10 + d) | 0; // | 0: a long run of digits wraps instead of leaving int32 (a deopt)
       digits++;
     }
   }
@@ -36,14 +37,14 @@ export function parseIPv4Fast(text: string): number {
   return parseIPv4At(text, 0, text.length);
 }
 
-const groups = new Uint32Array(8);
+const groups = new Int32Array(8);
 
 /** Hex digit value by UTF-16 code unit, -1 for anything else: one table read per character in the IPv6 loop. */
-const HEX = new Int8Array(65536).fill(-1);
-for (let c = 0; c < 10; c++) HEX[48 + c] = c;
+export const HEX_DIGIT = new Int8Array(65536).fill(-1);
+for (let c = 0; c < 10; c++) HEX_DIGIT[48 + c] = c;
 for (let c = 0; c < 6; c++) {
-  HEX[65 + c] = 10 + c;
-  HEX[97 + c] = 10 + c;
+  HEX_DIGIT[65 + c] = 10 + c;
+  HEX_DIGIT[97 + c] = 10 + c;
 }
 
 /**
@@ -51,64 +52,65 @@ for (let c = 0; c < 6; c++) {
  * address (out is then unspecified).
  */
 export function parseIPv6Into(text: string, out: Uint32Array): boolean {
-  let i = 0;
+  // Each character is read once (charCodeAt is most of the cost): `c` is always the code at `i`, 0 at `end`.
   let end = text.length;
-  if (text.charCodeAt(0) === 91) {
+  if (end === 0) return false;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 91) {
     const close = text.indexOf(']');
-    if (close < 0) return false;
+    if (close !== end - 1) return false;
     i = 1;
     end = close;
-    if (end + 1 < text.length) return false;
+    c = i < end ? text.charCodeAt(i) : 0;
   }
   let n = 0;
   let gap = -1;
-  if (end - i >= 2 && text.charCodeAt(i) === 58) {
-    if (text.charCodeAt(i + 1) !== 58) return false;
+  if (c === 58) {
+    if (end - i < 2 || text.charCodeAt(i + 1) !== 58) return false;
     gap = 0;
     i += 2;
+    c = i < end ? text.charCodeAt(i) : 0;
   }
   while (i < end) {
     const groupStart = i;
     let value = 0;
-    let digits = 0;
-    while (i < end) {
-      const h = HEX[text.charCodeAt(i)]!;
+    for (;;) {
+      const h = HEX_DIGIT[c]!;
       if (h < 0) break;
       value = (value << 4) | h;
-      digits++;
-      i++;
+      if (++i === end) {
+        c = 0;
+        break;
+      }
+      c = text.charCodeAt(i);
     }
-    if (i < end && text.charCodeAt(i) === 46) {
+    const digits = i - groupStart;
+    if (c === 46) {
       // Embedded IPv4 tail (::ffff:192.0.2.1, RFC 4291 §2.2 form 3): it must be the last 32 bits.
       if (n > 6) return false;
       const v4 = parseIPv4At(text, groupStart, end);
       if (v4 < 0) return false;
       groups[n++] = v4 >>> 16;
       groups[n++] = v4 & 0xffff;
-      i = end;
       break;
     }
-    if (digits === 0 && gap === n && i < end && text.charCodeAt(i) === 37) {
-      end = i; // "fe80::%eth0"
-      break;
+    if (digits === 0) {
+      // "fe80::%eth0": a zone right after '::'.
+      if (gap === n && c === 37) break;
+      return false;
     }
-    if (digits === 0 || digits > 4 || n === 8) return false;
+    if (digits > 4 || n === 8) return false;
     groups[n++] = value;
-    if (i === end) break;
-    const sep = text.charCodeAt(i);
-    if (sep === 37) {
-      // %zone suffix (RFC 6874 / 4007): not part of the address.
-      end = i;
-      break;
-    }
-    if (sep !== 58) return false;
-    i++;
-    if (i < end && text.charCodeAt(i) === 58) {
+    if (i === end || c === 37) break; // %zone suffix (RFC 6874 / 4007): not part of the address.
+    if (c !== 58) return false;
+    if (++i === end) return false;
+    c = text.charCodeAt(i);
+    if (c === 58) {
       if (gap >= 0) return false;
       gap = n;
-      i++;
-    } else if (i === end) {
-      return false;
+      if (++i === end) break;
+      c = text.charCodeAt(i);
     }
   }
   if (gap < 0) {
@@ -120,9 +122,9 @@ export function parseIPv6Into(text: string, out: Uint32Array): boolean {
     for (let k = 0; k < tail; k++) groups[7 - k] = groups[n - 1 - k]!;
     for (let k = gap; k < 8 - tail; k++) groups[k] = 0;
   }
-  out[0] = ((groups[0]! << 16) | groups[1]!) >>> 0;
-  out[1] = ((groups[2]! << 16) | groups[3]!) >>> 0;
-  out[2] = ((groups[4]! << 16) | groups[5]!) >>> 0;
-  out[3] = ((groups[6]! << 16) | groups[7]!) >>> 0;
+  out[0] = (groups[0]! << 16) | groups[1]!;
+  out[1] = (groups[2]! << 16) | groups[3]!;
+  out[2] = (groups[4]! << 16) | groups[5]!;
+  out[3] = (groups[6]! << 16) | groups[7]!;
   return true;
 }

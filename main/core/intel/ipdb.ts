@@ -1,15 +1,17 @@
 /**
  * The offline IP database: address -> { asn, asOrg, country }, over the compiled binary (see ipdb-format.ts).
- * Pure: works on bytes handed in (main/adapters/ipdb/load.ts reads them). Lookups parse the text by char codes, then
- * read the IPv4 /20 direct table or binary-search typed arrays inside a 16-bit first-level bucket, so a lookup
- * allocates nothing: results are frozen objects cached per record (every address of a range, and every range with
- * the same owner, shares one object).
+ * Pure: works on bytes handed in (main/adapters/ipdb/load.ts reads them). Lookups parse the text by char codes and
+ * walk the tables in the same pass (IPv4: /16, /20, /24 tables; IPv6: /16 bucket, /28 sub-table, then a short binary
+ * search), reading each table as soon as the characters it needs are parsed, so its cache miss overlaps parsing the
+ * rest. A lookup allocates nothing: results are frozen objects cached per record (every address of a range, and every
+ * range with the same owner, shares one object).
  */
-import { parseIPv4Fast as importedParseIPv4, parseIPv6Into as importedParseIPv6 } from './ip-fast';
+import { HEX_DIGIT as importedHexDigit, parseIPv4At as importedParseIPv4At } from './ip-fast';
 import {
   IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
-  IPDB_V4_DIR_BITS,
+  IPDB_V4_MID,
+  IPDB_V4_TOP_BITS,
   IPDB_V4_SUB,
   IPDB_V6_SUB_BITS,
   IPDB_HEADER_BYTES,
@@ -40,10 +42,11 @@ export class IpdbFormatError extends Error {
 }
 
 // Local bindings: a transpiler's module-namespace getter (tsx, esbuild) on every call costs more than the parse.
-const parseIPv4Fast = importedParseIPv4;
-const parseIPv6Into = importedParseIPv6;
+const parseIPv4At = importedParseIPv4At;
+const HEX_DIGIT = importedHexDigit;
 
-const LAYOUT_MATCHES_LITERALS = IPDB_V4_DIR_BITS === 20 && IPDB_V4_SUB === 16 && IPDB_V6_SUB_BITS === 12;
+const LAYOUT_MATCHES_LITERALS =
+  IPDB_V4_TOP_BITS === 16 && IPDB_V4_MID === 16 && IPDB_V4_SUB === 16 && IPDB_V6_SUB_BITS === 12;
 
 export class IpDatabase implements IpDatabaseLike {
   readonly meta: IpDatabaseMeta;
@@ -63,13 +66,15 @@ export class IpDatabase implements IpDatabaseLike {
   private strings: string | null = null;
   /** First-level index on the top 16 bits: see IPDB_BUCKETS. */
   private readonly v4Bucket: Uint32Array;
-  private readonly v4Dir: Int32Array;
+  private readonly v4Top: Int32Array;
+  private readonly v4Mid: Int32Array;
   private readonly v4Sub: Int32Array;
   private readonly v6Bucket: Uint32Array;
   private readonly v6SubIndex: Int32Array;
   private readonly v6Sub: Uint32Array;
   private readonly results: (IpLookupResult | null | undefined)[];
-  private readonly words = new Uint32Array(4);
+  /** The eight 16-bit groups of the IPv6 text being parsed. */
+  private readonly groups = new Int32Array(8);
 
   constructor(input: Uint8Array | ArrayBuffer) {
     let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -91,6 +96,7 @@ export class IpDatabase implements IpDatabaseLike {
       metaBytes: u32(32),
       v4SubBlocks: u32(36),
       v6SubTables: u32(40),
+      v4MidBlocks: u32(44),
     };
     if (!LAYOUT_MATCHES_LITERALS) throw new IpdbFormatError('IP database layout constants changed; update IpDatabase');
     if (header.formatVersion !== IPDB_FORMAT_VERSION) {
@@ -124,7 +130,8 @@ export class IpDatabase implements IpDatabaseLike {
     if (this.v4Start[0] !== 0 || this.v6W0[0] !== 0) throw new IpdbFormatError('IP database ranges do not start at 0');
     this.v4Bucket = u32s(at.v4Bucket, IPDB_BUCKETS + 1);
     this.v6Bucket = u32s(at.v6Bucket, IPDB_BUCKETS + 1);
-    this.v4Dir = new Int32Array(buf, base + at.v4Dir, 1 << IPDB_V4_DIR_BITS);
+    this.v4Top = new Int32Array(buf, base + at.v4Top, 1 << IPDB_V4_TOP_BITS);
+    this.v4Mid = new Int32Array(buf, base + at.v4Mid, header.v4MidBlocks * IPDB_V4_MID);
     this.v4Sub = new Int32Array(buf, base + at.v4Sub, header.v4SubBlocks * IPDB_V4_SUB);
     this.v6SubIndex = new Int32Array(buf, base + at.v6SubIndex, IPDB_BUCKETS);
     this.v6Sub = u32s(at.v6Sub, header.v6SubTables * ((1 << IPDB_V6_SUB_BITS) + 1));
@@ -135,62 +142,232 @@ export class IpDatabase implements IpDatabaseLike {
     this.results[0] = null;
   }
 
-  // The hot path spells the layout constants as literals (12 = 32 - IPDB_V4_DIR_BITS, 16 = IPDB_V4_SUB, 4097 and 4095
-  // from IPDB_V6_SUB_BITS): under a transpiler (tsx, esbuild) an imported constant is a getter call on every read,
-  // which made the /20 table step five times slower. LAYOUT_MATCHES_LITERALS (above) fails loudly if the format changes.
+  // The hot path spells the layout constants as literals (16 = 32 - IPDB_V4_TOP_BITS, the shifts by 4 = 16 entries
+  // per IPDB_V4_MID / IPDB_V4_SUB block, 4097 and 4095 from IPDB_V6_SUB_BITS): under a transpiler (tsx, esbuild) an
+  // imported constant is a getter call on every read, which made the table step five times slower.
+  // LAYOUT_MATCHES_LITERALS (above) fails loudly if the format changes.
 
   lookup(ip: string): IpLookupResult | null {
-    const v4 = parseIPv4Fast(ip);
-    if (v4 >= 0) return this.record(this.v4Record(v4));
-    const w = this.words;
-    if (!parseIPv6Into(ip, w)) return null;
-    // IPv4-mapped IPv6 (::ffff:0:0/96, RFC 4291 §2.5.5.2) is the IPv4 address.
-    if (w[0] === 0 && w[1] === 0 && w[2] === 0xffff) return this.record(this.v4Record(w[3]!));
-    return this.record(this.v6Rec[this.findV6(w[0]!, w[1]!, w[2]!, w[3]!)]!);
+    const r = this.v4TextRecord(ip);
+    if (r >= 0) return this.record(r);
+    return this.v6Lookup(ip);
   }
 
   // The hot path below indexes typed arrays with `!`: every index is within bounds by construction (the buckets
   // bracket valid range indexes; records and strings were checked against the header at load).
 
+  /**
+   * Record of a dotted quad, -1 when the text is not one (same rules as parseIPv4Fast in ip-fast.ts). The /16 entry is
+   * read as soon as the first two octets are parsed and the /20 and /24 entries after the third, so their cache misses
+   * (tens of nanoseconds each: 6 MB of tables) overlap parsing the rest instead of following it.
+   */
+  private v4TextRecord(text: string): number {
+    const end = text.length;
+    if (end < 7 || end > 15) return -1;
+    let i = 0;
+    let d = 0;
+    let o1 = 0;
+    for (; i < end; i++) {
+      d = text.charCodeAt(i) - 48;
+      if (d >>> 0 > 9) break;
+      o1 = (o1 * 10 + d) | 0;
+    }
+    // d is -2 at the '.'. At most 3 digits: zero-padded octets are decimal, as parseIPv4At reads them; `| 0` above
+    // keeps a long run of digits in int32 (leaving it would deoptimise the function).
+    if (d !== -2 || i === 0 || i > 3 || o1 > 255) return -1;
+    let start = ++i;
+    let o2 = 0;
+    for (; i < end; i++) {
+      d = text.charCodeAt(i) - 48;
+      if (d >>> 0 > 9) break;
+      o2 = (o2 * 10 + d) | 0;
+    }
+    if (d !== -2 || i === start || i > start + 3 || o2 > 255) return -1;
+    const t = this.v4Top[(o1 << 8) | o2]!;
+    start = ++i;
+    let o3 = 0;
+    for (; i < end; i++) {
+      d = text.charCodeAt(i) - 48;
+      if (d >>> 0 > 9) break;
+      o3 = (o3 * 10 + d) | 0;
+    }
+    if (d !== -2 || i === start || i > start + 3 || o3 > 255) return -1;
+    // A split /16: its /20 entry, then the /24 entry, can be read before the last octet too.
+    let r = ~t;
+    let e = 0;
+    if (t >= 0) {
+      const m = this.v4Mid[(t << 4) | (o3 >>> 4)]!;
+      if (m < 0) r = ~m;
+      else {
+        e = this.v4Sub[(m << 4) | (o3 & 15)]!;
+        r = ~e;
+      }
+    }
+    start = ++i;
+    let o4 = 0;
+    for (; i < end; i++) {
+      d = text.charCodeAt(i) - 48;
+      if (d >>> 0 > 9) return -1;
+      o4 = (o4 * 10 + d) | 0;
+    }
+    if (i === start || i > start + 3 || o4 > 255) return -1;
+    if (r >= 0) return r;
+    // The /24 is split too: search from the range holding its first address.
+    return this.v4SearchRecord(e, (o1 << 24) | (o2 << 16) | (o3 << 8) | o4);
+  }
+
   /** Record of the IPv4 address `ip` (an unsigned 32-bit number). */
   private v4Record(ip: number): number {
-    const d = this.v4Dir[ip >>> 12]!;
-    if (d < 0) return ~d;
-    // The /20 block is split: its /24 entry answers 99 % of what remains.
-    const e = this.v4Sub[(d << 4) + ((ip >>> 8) & 15)]!;
+    const t = this.v4Top[ip >>> 16]!;
+    if (t < 0) return ~t;
+    return this.v4SplitRecord(t, ip | 0);
+  }
+
+  /** Record of `ip` (as a signed 32-bit number, so it never needs boxing) in a split /16 whose v4Top entry is t. */
+  private v4SplitRecord(t: number, ip: number): number {
+    // The /16 is split: its /20 entry answers most of what remains, else the /24 entry 99 % of the rest.
+    const m = this.v4Mid[(t << 4) | ((ip >>> 12) & 15)]!;
+    if (m < 0) return ~m;
+    const e = this.v4Sub[(m << 4) | ((ip >>> 8) & 15)]!;
     if (e < 0) return ~e;
-    // The /24 is split too: search from the range holding its first address up to the /16 bucket's bound.
+    return this.v4SearchRecord(e, ip);
+  }
+
+  /** Record of `ip` (signed 32-bit) by binary search from range e (holding its /24's first address) to its /16's end. */
+  private v4SearchRecord(e: number, ip: number): number {
     const starts = this.v4Start;
+    const u = ip >>> 0;
     let lo = e;
-    let hi = this.v4Bucket[(ip >>> 16) + 1]!;
+    let hi = this.v4Bucket[(u >>> 16) + 1]!;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= ip) lo = mid;
+      if (starts[mid]! <= u) lo = mid;
       else hi = mid - 1;
     }
     return this.v4Rec[lo]!;
   }
 
-  private findV6(x0: number, x1: number, x2: number, x3: number): number {
-    const w0 = this.v6W0;
-    const k = x0 >>> 16;
-    const m = this.v6SubIndex[k]!;
-    let lo: number;
-    let hi: number;
-    if (m >= 0) {
-      // A busy /16: the /28 block's entries bracket the ranges it touches (most often exactly one).
-      const at = m * 4097 + ((x0 >>> 4) & 4095);
-      lo = this.v6Sub[at]!;
-      hi = this.v6Sub[at + 1]!;
-    } else {
-      lo = this.v6Bucket[k]!;
-      hi = this.v6Bucket[k + 1]!;
+  /**
+   * IPv6 text (same rules as parseIPv6Into in ip-fast.ts, whose tests pin them) -> result; null for text that is not
+   * an address. Parses and walks the tables in one pass: once the first 32 bits are read, the /28 block's entries
+   * (and, when they name a single range, its record) are fetched, so those cache misses overlap parsing the rest.
+   */
+  private v6Lookup(text: string): IpLookupResult | null {
+    const g = this.groups;
+    // Each character is read once: `c` is always the code at `i`, 0 at `end`.
+    let end = text.length;
+    if (end === 0) return null;
+    let i = 0;
+    let c = text.charCodeAt(0);
+    if (c === 91) {
+      const close = text.indexOf(']');
+      if (close !== end - 1) return null;
+      i = 1;
+      end = close;
+      c = i < end ? text.charCodeAt(i) : 0;
     }
+    let n = 0;
+    let gap = -1;
+    if (c === 58) {
+      if (end - i < 2 || text.charCodeAt(i + 1) !== 58) return null;
+      gap = 0;
+      i += 2;
+      c = i < end ? text.charCodeAt(i) : 0;
+    }
+    let lo = -1;
+    let hi = -1;
+    let early: IpLookupResult | null = null;
+    while (i < end) {
+      const groupStart = i;
+      let value = 0;
+      for (;;) {
+        const h = HEX_DIGIT[c]!;
+        if (h < 0) break;
+        value = (value << 4) | h;
+        if (++i === end) {
+          c = 0;
+          break;
+        }
+        c = text.charCodeAt(i);
+      }
+      const digits = i - groupStart;
+      if (c === 46) {
+        // Embedded IPv4 tail (::ffff:192.0.2.1): the last 32 bits.
+        if (n > 6) return null;
+        const v4 = parseIPv4At(text, groupStart, end);
+        if (v4 < 0) return null;
+        g[n++] = v4 >>> 16;
+        g[n++] = v4 & 0xffff;
+        break;
+      }
+      if (digits === 0) {
+        if (gap === n && c === 37) break; // "fe80::%eth0"
+        return null;
+      }
+      if (digits > 4 || n === 8) return null;
+      g[n++] = value;
+      if (n === 2 && gap < 0) {
+        const m = this.v6SubIndex[g[0]!]!;
+        if (m >= 0) {
+          // A busy /16: the /28 block's entries bracket the ranges it touches (most often exactly one).
+          const at = m * 4097 + (value >>> 4);
+          lo = this.v6Sub[at]!;
+          hi = this.v6Sub[at + 1]!;
+          if (lo === hi) early = this.record(this.v6Rec[lo]!);
+        }
+      }
+      if (i === end || c === 37) break; // %zone suffix: not part of the address
+      if (c !== 58) return null;
+      if (++i === end) return null;
+      c = text.charCodeAt(i);
+      if (c === 58) {
+        if (gap >= 0) return null;
+        gap = n;
+        if (++i === end) break;
+        c = text.charCodeAt(i);
+      }
+    }
+    if (gap < 0) {
+      if (n !== 8) return null;
+    } else {
+      if (n > 7) return null;
+      // Shift the groups after '::' to the end and zero the gap.
+      const tail = n - gap;
+      for (let k = 0; k < tail; k++) g[7 - k] = g[n - 1 - k]!;
+      for (let k = gap; k < 8 - tail; k++) g[k] = 0;
+    }
+    const x0 = (g[0]! << 16) | g[1]!;
+    const x1 = (g[2]! << 16) | g[3]!;
+    const x2 = (g[4]! << 16) | g[5]!;
+    const x3 = (g[6]! << 16) | g[7]!;
+    // IPv4-mapped IPv6 (::ffff:0:0/96, RFC 4291 §2.5.5.2) is the IPv4 address.
+    if (x0 === 0 && x1 === 0 && x2 === 0xffff) return this.record(this.v4Record(x3 >>> 0));
+    if (lo < 0) {
+      const k = x0 >>> 16;
+      const m = this.v6SubIndex[k]!;
+      if (m >= 0) {
+        const at = m * 4097 + ((x0 >>> 4) & 4095);
+        lo = this.v6Sub[at]!;
+        hi = this.v6Sub[at + 1]!;
+      } else {
+        lo = this.v6Bucket[k]!;
+        hi = this.v6Bucket[k + 1]!;
+      }
+    } else if (lo === hi) {
+      return early;
+    }
+    return this.record(this.v6Rec[this.searchV6(lo, hi, x0, x1, x2, x3)]!);
+  }
+
+  /** Index of the range holding x0..x3 (signed 32-bit words, most significant first) among ranges lo..hi. */
+  private searchV6(lo: number, hi: number, x0: number, x1: number, x2: number, x3: number): number {
+    const w0 = this.v6W0;
+    const u0 = x0 >>> 0;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       // start[mid] <= x, compared word by word (most ranges differ in the first word).
       const a0 = w0[mid]!;
-      if (a0 < x0 || (a0 === x0 && this.tailAtOrBelow(mid, x1, x2, x3))) lo = mid;
+      if (a0 < u0 || (a0 === u0 && this.tailAtOrBelow(mid, x1 >>> 0, x2 >>> 0, x3 >>> 0))) lo = mid;
       else hi = mid - 1;
     }
     return lo;

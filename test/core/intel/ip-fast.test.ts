@@ -30,6 +30,8 @@ describe('parseIPv4Fast', () => {
     '1.2.3.4x',
     ' 1.2.3.4',
     '1234.1.1.1',
+    '1.2.3.0004',
+    '12345678901234', // a long run of digits (kept in int32 while parsing)
     '::1',
   ])('rejects %j', (text) => {
     expect(parseIPv4Fast(text)).toBe(-1);
@@ -53,6 +55,11 @@ describe('parseIPv6Into', () => {
     '1:2:3:4:5:6::8',
     '1::3:4:5:6:7:8',
     'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    '[::]',
+    '::%eth0',
+    'FE80::ABCD%1',
+    '1:2:3:4:5:6:7::',
+    '::2:3:4:5:6:7:8',
   ])('%s agrees with parseIPv6Groups', (text) => {
     const g = parseIPv6Groups(text);
     expect(g).not.toBeNull();
@@ -75,6 +82,13 @@ describe('parseIPv6Into', () => {
     '[::1',
     '[::1]x',
     '1.2.3.4',
+    '[]',
+    '[',
+    '2606:4700::1111:%eth0',
+    '1:2:3:4:5:6:7:8::',
+    '1::2:3:4:5:6:7:8',
+    '::ffff:1.2.3.256',
+    '1:2:3:4:5:6:7:8\u0000',
   ])('rejects %j like parseIPv6Groups does', (text) => {
     expect(words(text)).toBeNull();
     if (text !== '1.2.3.4') expect(normalizeIp(text)).toBeNull();

@@ -85,6 +85,34 @@ describe('buildIpDatabase', () => {
     expect(edge.lookup('feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')).toBeNull(); // ZZ = unknown country
   });
 
+  it('answers a whole /16, a split /16, a split /20 and a split /24 alike, at every edge', () => {
+    const levels = build(
+      [
+        '20.1.0.0,20.1.255.255,1,Whole sixteen', // one v4Top entry
+        '30.1.0.0,30.1.15.255,2,First twenty', // split /16, whole /20s (v4Mid)
+        '30.1.16.0,30.1.255.255,3,Other twenties',
+        '40.1.0.0,40.1.0.255,4,First twenty-four', // split /20, whole /24s (v4Sub)
+        '40.1.1.0,40.1.255.255,5,Other twenty-fours',
+        '50.1.0.0,50.1.0.127,6,Low half', // split /24: binary search
+        '50.1.0.128,50.1.0.128,7,One address',
+        '50.1.0.129,50.1.255.255,8,The rest',
+      ].join('\n'),
+      '20.1.0.0,20.1.255.255,JP',
+    );
+    const asn = (ip: string): number | null | undefined => levels.lookup(ip)?.asn;
+    expect([asn('20.0.255.255'), asn('20.1.0.0'), asn('20.1.255.255'), asn('20.2.0.0')]).toEqual([
+      undefined,
+      1,
+      1,
+      undefined,
+    ]);
+    expect([asn('30.1.0.0'), asn('30.1.15.255'), asn('30.1.16.0'), asn('30.1.255.255')]).toEqual([2, 2, 3, 3]);
+    expect([asn('40.1.0.0'), asn('40.1.0.255'), asn('40.1.1.0'), asn('40.1.15.255')]).toEqual([4, 4, 5, 5]);
+    expect([asn('50.1.0.127'), asn('50.1.0.128'), asn('50.1.0.129'), asn('50.1.1.0')]).toEqual([6, 7, 8, 8]);
+    // The same through IPv4-mapped IPv6, which reaches the tables by a different path.
+    expect([asn('::ffff:30.1.15.255'), asn('::ffff:40.1.1.0'), asn('::ffff:50.1.0.128')]).toEqual([2, 5, 7]);
+  });
+
   it('reads from a view at an unaligned offset (a Buffer slice)', () => {
     const { bytes } = buildIpDatabase({
       asnV4: [{ start: 0x08080800n, end: 0x080808ffn, asn: 15169, org: 'Google LLC' }],

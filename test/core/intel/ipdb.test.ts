@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IpDatabase, IpdbFormatError } from '../../../main/core/intel/ipdb';
 import { IPDB_FORMAT_VERSION } from '../../../main/core/intel/ipdb-format';
+import { parseIPv4Fast, parseIPv6Into } from '../../../main/core/intel/ip-fast';
+import { formatIPv4 } from '../../../main/core/net/ip';
 import { realIpDatabase } from './ipdb-data';
 
 // Expected values read from the shipped CSVs (node_modules/@ip-location-db/{asn,geo-whois-asn-country}, data of
@@ -112,6 +114,83 @@ describe('IpDatabase over the compiled ip-location-db data', () => {
     expect(db.lookup('2001:418:1439::29f')?.country).toBe('US');
     expect(db.lookup('2001:418:1439::2a0')?.country).toBe('CA');
     expect(db.lookup('2001:418:1439::2a1')?.country).toBe('US');
+  });
+
+  // lookup() parses in the same pass as it reads the tables, with its own copy of the parsing rules; ip-fast.ts's
+  // parsers (pinned against core/net/ip.ts in ip-fast.test.ts) are the reference it must agree with on every text.
+  it('reads any text the way the reference parsers do: same answer as the plain address, null when they reject it', () => {
+    const samples = [
+      '1.1.1.1',
+      '23.32.6.1',
+      '203.0.113.9',
+      '45.33.32.156',
+      '001.002.003.004',
+      '45.033.032.156',
+      '::',
+      '::1',
+      '1::',
+      '::ffff:8.8.8.8',
+      '[::ffff:8.8.8.8]',
+      '::FFFF:0808:0808',
+      '2606:4700:4700::1111',
+      '[2606:4700:4700::1111]',
+      'fe80::1%eth0',
+      'fe80::%eth0',
+      '2001:500:30ff::2f',
+      '2001:DB8:0:0:8:800:200C:417A',
+      '2a02:26f0:ffff:ffff:ffff:ffff:ffff:ffff',
+      '64:ff9b::203.0.113.5',
+      '2606:4700::1111:%eth0', // not an address: each of these must stay null
+      '1:2:3:4:5:6:7:8:9',
+      '[::1]x',
+    ];
+    const pieces = [
+      '0',
+      '1',
+      '9',
+      'a',
+      'F',
+      'g',
+      ':',
+      '::',
+      '.',
+      '%',
+      '[',
+      ']',
+      ' ',
+      '255',
+      '256',
+      'ffff',
+      '12345',
+      '\u0000',
+    ];
+    let seed = 1;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const texts = [...samples];
+    for (let k = 0; k < 20_000; k++) {
+      const base = samples[rnd(samples.length)] as string;
+      const at = rnd(base.length + 1);
+      const piece = pieces[rnd(pieces.length)] as string;
+      const cut = rnd(3);
+      texts.push(base.slice(0, at) + (cut === 1 ? '' : piece) + base.slice(at + (cut === 0 ? 0 : 1)));
+    }
+    const words = new Uint32Array(4);
+    let accepted = 0;
+    for (const text of texts) {
+      const v4 = parseIPv4Fast(text);
+      let expected;
+      if (v4 >= 0) expected = db.lookup(formatIPv4(v4));
+      else if (parseIPv6Into(text, words)) {
+        const hex = Array.from(words, (w) => `${(w >>> 16).toString(16)}:${(w & 0xffff).toString(16)}`).join(':');
+        expected = db.lookup(hex);
+      } else expected = null;
+      if (expected !== null) accepted++;
+      expect(db.lookup(text), text).toBe(expected);
+    }
+    expect(accepted).toBeGreaterThan(2_000);
   });
 
   it('returns the same frozen object for addresses of the same owner, so lookups allocate nothing', () => {
