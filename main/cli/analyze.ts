@@ -9,7 +9,7 @@ import type { LocalSocket } from '../core/verdicts/types';
 import type { Attribution } from '../core/model/attribution';
 import { attributeOnline, internetAddresses } from '../services/analysis';
 import { createIntel } from '../services/intel';
-import { emptyStats, readLogFile, ReadOptionsError } from '../services/read-log';
+import { emptyStats, readLogFileChunks, ReadOptionsError } from '../services/read-log';
 import { analysisJson, analysisText, type FileSummary, type Lang } from './analyze-report';
 import { parseYear } from './import';
 import { CliUsageError, type CliIo } from './io';
@@ -68,7 +68,8 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
   for (const file of positionals) {
     const stats = emptyStats();
     try {
-      for await (const e of readLogFile(file, { tz: values.tz, year, stats })) events.push({ ...e, raw: '' });
+      for await (const chunk of readLogFileChunks(file, { tz: values.tz, year, stats }))
+        for (const e of chunk) events.push({ ...e, raw: '' });
     } catch (e) {
       if (e instanceof ReadOptionsError) throw new CliUsageError(e.message);
       if (e instanceof LogFileError) {

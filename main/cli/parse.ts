@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LogFileError } from '../adapters/files/source';
-import { emptyStats, readLogFile, ReadOptionsError, type ReadStats } from '../services/read-log';
+import { emptyStats, readLogFileChunks, ReadOptionsError, type ReadStats } from '../services/read-log';
 import { CliUsageError, type CliIo } from './io';
 import { parseYear } from './import';
 
@@ -59,13 +59,13 @@ export async function parseCommand(argv: string[], io: CliIo): Promise<number> {
   const stats = emptyStats();
   let out = '';
   try {
-    for await (const e of readLogFile(file, {
+    for await (const chunk of readLogFileChunks(file, {
       format: values.format,
       tz: values.tz,
       year: parseYear(values.year),
       stats,
     })) {
-      out += eventJson(e) + '\n';
+      for (const e of chunk) out += eventJson(e) + '\n';
       if (out.length > 65_536) {
         io.stdout(out);
         out = '';

@@ -7,7 +7,7 @@ import type { Attribution } from '../core/model/attribution';
 import type { ConnectionEvent } from '../core/model/event';
 import { normalizeIp } from '../core/net/ip';
 import { buildReport, mailInput, renderCsv, renderTextBody, renderXarf, type AbuseReport } from '../core/report';
-import { readLogFile, ReadOptionsError } from '../services/read-log';
+import { readLogFileChunks, ReadOptionsError } from '../services/read-log';
 import { createIntel } from '../services/intel';
 import { judgeHost } from '../services/reports';
 import { parseYear } from './import';
@@ -92,8 +92,8 @@ export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps 
   const events: ConnectionEvent[] = [];
   for (const file of positionals) {
     try {
-      for await (const e of readLogFile(file, { tz: values.tz, year })) {
-        if (e.src === host || e.dst === host) events.push(e);
+      for await (const chunk of readLogFileChunks(file, { tz: values.tz, year })) {
+        for (const e of chunk) if (e.src === host || e.dst === host) events.push(e);
       }
     } catch (e) {
       if (e instanceof ReadOptionsError) throw new CliUsageError(e.message);

@@ -133,7 +133,11 @@ export async function prepareLog(source: LogSource, options: ReadLogOptions = {}
   };
 }
 
-async function* readSource(source: LogSource, options: ReadLogOptions): AsyncGenerator<ConnectionEvent> {
+/**
+ * The events of a source in input order, one array per chunk read (a few thousand lines): one await per chunk, not
+ * per event, which makes reading a big log about a quarter faster than iterating events one by one.
+ */
+async function* readSourceChunks(source: LogSource, options: ReadLogOptions): AsyncGenerator<ConnectionEvent[]> {
   const stats = options.stats ?? emptyStats();
   const log = await prepareLog(source, options);
   stats.family = log.family?.id ?? null;
@@ -164,12 +168,14 @@ async function* readSource(source: LogSource, options: ReadLogOptions): AsyncGen
       }
       pipeline.push(lines[i] as string, firstLine + i);
     }
-    const out = ready;
-    ready = [];
-    yield* out;
+    if (ready.length) {
+      const out = ready;
+      ready = [];
+      yield out;
+    }
   }
   pipeline.end();
-  yield* ready;
+  if (ready.length) yield ready;
 }
 
 /**
@@ -177,12 +183,21 @@ async function* readSource(source: LogSource, options: ReadLogOptions): AsyncGen
  * included. The CLI's parse/analyze/report commands read logs through this.
  */
 export async function* readLogFile(path: string, options: ReadLogOptions = {}): AsyncGenerator<ConnectionEvent> {
-  yield* readSource(await fileSource(path), options);
+  for await (const chunk of readLogFileChunks(path, options)) yield* chunk;
+}
+
+/** readLogFile a chunk's worth of events at a time (the CLI's commands: logs of millions of lines). */
+export async function* readLogFileChunks(
+  path: string,
+  options: ReadLogOptions = {},
+): AsyncGenerator<ConnectionEvent[]> {
+  yield* readSourceChunks(await fileSource(path), options);
 }
 
 /** The same for text the user pasted. */
 export async function* readLogText(text: string, options: ReadLogOptions = {}): AsyncGenerator<ConnectionEvent> {
-  yield* readSource(bytesSource('pasted text', Buffer.from(text, 'utf8')), options);
+  for await (const chunk of readSourceChunks(bytesSource('pasted text', Buffer.from(text, 'utf8')), options))
+    yield* chunk;
 }
 
 export { familyById, LogFileError };
