@@ -1,11 +1,6 @@
-import {
-  EVENT_CHANNELS,
-  INVOKE_CHANNELS,
-  type EventChannel,
-  type EventPayload,
-  type InvokeChannel,
-  type NetwhyApi,
-} from './contract';
+// Names only (channels.ts): importing the contract's values here would put zod and every schema in the preload.
+import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from './channels';
+import type { EventChannel, EventPayload, InvokeChannel, NetwhyApi } from './contract';
 
 export type Invoke = (channel: InvokeChannel, input: unknown) => Promise<unknown>;
 export type Subscribe = (event: EventChannel, listener: (payload: unknown) => void) => () => void;
@@ -21,12 +16,12 @@ export function createApi(
   pathForFile?: (file: object) => string,
 ): NetwhyApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
-  for (const channel of INVOKE_CHANNELS) {
+  for (const channel of INVOKE_CHANNEL_NAMES) {
     const [ns, method] = channel.split('.') as [string, string];
     (api[ns] ??= {})[method] = (input?: unknown) => invoke(channel, input);
   }
   const on = <E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): (() => void) => {
-    if (!EVENT_CHANNELS.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    if (!(EVENT_CHANNEL_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
     return subscribe(event, listener as (payload: unknown) => void);
   };
   const pathFor = (file: object): string | null => {

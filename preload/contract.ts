@@ -4,6 +4,7 @@
  * channel, and the renderer's types are derived from the same objects, so the ends cannot drift.
  */
 import type { z } from 'zod';
+import type { EventChannelName, InvokeChannelName } from './channels';
 import { appEvents, appInvoke } from './contract/app';
 import { ipdbEvents, ipdbInvoke } from './contract/ipdb';
 import { hostsEvents, hostsInvoke } from './contract/hosts';
@@ -69,6 +70,16 @@ export type NetwhyApi = {
 export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[];
 export const EVENT_CHANNELS = Object.keys(eventContract) as EventChannel[];
 
-/** IPC channel names as sent over Electron's ipc (prefixed so they cannot collide with Electron's own). */
-export const ipcInvokeName = (c: InvokeChannel): string => `netwhy:${c}`;
-export const ipcEventName = (e: EventChannel): string => `netwhy-event:${e}`;
+export { ipcEventName, ipcInvokeName } from './channels';
+
+// The preload builds window.netwhy from the name lists in channels.ts (no zod there). Compiling fails here, naming
+// the channel, when a list and the contract differ.
+type SameNames<Contract extends string, Listed extends string> = [Exclude<Contract, Listed>] extends [never]
+  ? [Exclude<Listed, Contract>] extends [never]
+    ? true
+    : { notInContract: Exclude<Listed, Contract> }
+  : { missingFromChannelsTs: Exclude<Contract, Listed> };
+export const channelListsMatch: [
+  SameNames<InvokeChannel, InvokeChannelName>,
+  SameNames<EventChannel, EventChannelName>,
+] = [true, true];

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { createApi } from './api';
-import { ipcEventName, ipcInvokeName } from './contract';
+import { ipcEventName, ipcInvokeName } from './channels';
 
 // Named functions only: the renderer never sees ipcRenderer itself.
 const api = createApi(

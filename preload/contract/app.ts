@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invoke } from './define';
+import { FirstPicture, RangeResult } from './timeline';
 
 export const Language = z.enum(['system', 'en', 'ja']);
 export const Theme = z.enum(['system', 'light', 'dark']);
@@ -56,7 +57,17 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * A window's start in one round trip: what its first render needs (settings, app info) and the timeline's range —
+ * with the buckets of its first picture when `timelineFirst` is given (timeline.range with `first`) — which decides
+ * the first screen and lets the timeline draw at once.
+ */
+export const StartQuery = z.object({ timelineFirst: FirstPicture.optional() }).optional();
+export const StartResult = z.object({ settings: Settings, info: AppInfo, timeline: RangeResult });
+export type StartResult = z.infer<typeof StartResult>;
+
 export const appInvoke = {
+  'app.start': invoke(StartQuery, StartResult),
   'app.info': invoke(z.undefined(), AppInfo),
   'settings.get': invoke(z.undefined(), Settings),
   'settings.update': invoke(SettingsPatch, Settings),

@@ -55,8 +55,9 @@ export const TimelineTick = z.object({ key: z.string(), t: z.number(), lane: z.n
 export type TimelineTick = z.infer<typeof TimelineTick>;
 
 /**
- * Buckets as parallel arrays (t, lane index, count): a month at 3 h width over six lanes is ~1,400 triples, far
- * cheaper to send and validate than as objects.
+ * Buckets as parallel columns (t, lane index, count): a month at 3 h width over six lanes is ~1,400 triples, far
+ * cheaper to send and validate than as objects. The columns are typed arrays, so each crosses ipc as one block of
+ * bytes rather than one value per bucket (the first picture's answer is on the way to the app's first paint).
  */
 export const BucketsResult = z.object({
   from: z.number(),
@@ -65,9 +66,12 @@ export const BucketsResult = z.object({
   /** 'raw' = read from the events themselves; otherwise the rollup level in ms used. */
   level: z.union([z.literal('raw'), z.number()]),
   lanes: z.array(z.object({ key: z.string(), total: z.number().int() })),
-  t: z.array(z.number()),
-  lane: z.array(z.number().int()),
-  n: z.array(z.number().int()),
+  /** Bucket starts (ms). */
+  t: z.instanceof(Float64Array),
+  /** Index into `lanes` (main folds lanes so there are at most 64). */
+  lane: z.instanceof(Uint8Array),
+  /** Events in the bucket. */
+  n: z.instanceof(Float64Array),
   total: z.number().int(),
   ticks: z.array(TimelineTick).nullable(),
   queryMs: z.number(),
@@ -116,24 +120,22 @@ export const TimelineRange = z.object({
 });
 export type TimelineRange = z.infer<typeof TimelineRange>;
 
+/** The first picture's plot width and zone offset (RangeQuery's `first`; app.start passes it on). */
+export const FirstPicture = z.object({
+  plotWidth: z.number().min(100).max(20_000),
+  offsetMs: z
+    .number()
+    .int()
+    .min(-14 * 3_600_000)
+    .max(14 * 3_600_000),
+});
+export type FirstPicture = z.infer<typeof FirstPicture>;
+
 /**
  * Start-up: with `first`, the range comes back with the buckets of the first picture (the whole range, owner lanes,
  * no filters), computed by main with the same arithmetic (main/core/timeline/window.ts), in one round trip.
  */
-export const RangeQuery = z
-  .object({
-    first: z
-      .object({
-        plotWidth: z.number().min(100).max(20_000),
-        offsetMs: z
-          .number()
-          .int()
-          .min(-14 * 3_600_000)
-          .max(14 * 3_600_000),
-      })
-      .optional(),
-  })
-  .optional();
+export const RangeQuery = z.object({ first: FirstPicture.optional() }).optional();
 
 export const RangeResult = TimelineRange.extend({
   first: z.object({ query: BucketsQuery, result: BucketsResult }).nullable(),

@@ -6,26 +6,21 @@ import { HostPanel } from './features/host/HostPanel';
 import { HostPanelProvider } from './features/host/host-panel-context';
 import { OnlineLookupsNotice } from './features/host/OnlineLookupsNotice';
 
-export function App(): ReactNode {
+/** `initialScreen`: from firstScreen() (features/registry.ts), which start.tsx waits for before the first render. */
+export function App(props: { initialScreen: string }): ReactNode {
   const { t } = useTranslation();
-  const [active, setActive] = useState(() => SCREENS.find((s) => !s.home)?.id ?? SCREENS[0]?.id ?? 'connections');
+  const [active, setActive] = useState(props.initialScreen);
   const moved = useRef(false);
-  // Until the screens claiming the start have answered (briefly), show no screen rather than flash another one.
-  const [decided, setDecided] = useState(() => !SCREENS.some((s) => s.home));
   const go = useCallback((id: string) => {
     moved.current = true;
-    setDecided(true);
     setActive(id);
   }, []);
-  // A screen may claim the start (the timeline, once there is data), unless the user has already moved on.
+  // A screen whose claim on the start came too late for firstScreen() still gets it, unless the user has moved on.
   useEffect(() => {
-    const answers = SCREENS.map((s) =>
-      s.home?.().then((yes) => {
+    for (const s of SCREENS)
+      void s.home?.().then((yes) => {
         if (yes && !moved.current) setActive(s.id);
-      }),
-    );
-    const patience = new Promise((done) => setTimeout(done, 400));
-    void Promise.race([Promise.allSettled(answers), patience]).then(() => setDecided(true));
+      });
   }, []);
   const screen = SCREENS.find((s) => s.id === active) ?? SCREENS[0];
   const Screen = screen?.component;
@@ -83,7 +78,7 @@ export function App(): ReactNode {
           </nav>
           <main id="screen" role="tabpanel" aria-labelledby={`nav-${active}`} className="screen">
             <OnlineLookupsNotice />
-            {Screen && decided ? <Screen /> : null}
+            {Screen ? <Screen /> : null}
           </main>
         </div>
         <HostPanel />

@@ -1,23 +1,12 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import type { StartResult } from '../../preload/contract/app';
 import { netwhy } from './api';
-import { SettingsProvider } from './components/settings-context';
-import { initI18n, pickLanguage } from './i18n';
+import { firstPicture, prefetchTimeline } from './features/timeline/prefetch';
 import './styles.css';
 
-async function start(): Promise<void> {
-  const [settings, info] = await Promise.all([netwhy.settings.get(), netwhy.app.info()]);
-  await initI18n(pickLanguage(settings.language, info.systemLanguage));
-  const root = document.getElementById('root');
-  if (!root) throw new Error('#root missing from index.html');
-  createRoot(root).render(
-    <StrictMode>
-      <SettingsProvider initial={settings} info={info}>
-        <App />
-      </SettingsProvider>
-    </StrictMode>,
-  );
-}
-
-void start();
+// This entry is small on purpose: it asks main for what the first screen needs (settings, app info, the timeline's
+// range and first buckets, in one round trip) before the rest of the app — most of the bundle — has been loaded and
+// compiled, so main's answer and that work overlap instead of following each other (issue 6: the timeline's first
+// picture).
+const started: Promise<StartResult> = netwhy.app.start({ timelineFirst: firstPicture() });
+prefetchTimeline(started.then((s) => s.timeline));
+void import('./start').then((m) => m.start(started));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppContext } from '../../main/app-context';
 import { dispatch, IpcInputError } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
+import { createApi } from '../../preload/api';
 import { INVOKE_CHANNELS } from '../../preload/contract';
 
 function context() {
@@ -19,6 +20,20 @@ describe('ipc dispatch', () => {
     const handlers = createHandlers(ctx);
     for (const c of INVOKE_CHANNELS) expect(typeof handlers[c]).toBe('function');
     ctx.close();
+  });
+
+  it('gives the renderer one function per channel of the contract, and only those', () => {
+    // The preload builds window.netwhy from preload/channels.ts (names only, no zod): a channel missing there would
+    // be a feature that cannot reach main.
+    const api = createApi(
+      async () => undefined,
+      () => () => undefined,
+    ) as unknown as Record<string, unknown>;
+    const offered = Object.entries(api).flatMap(([ns, methods]) =>
+      typeof methods === 'object' && methods ? Object.keys(methods).map((m) => `${ns}.${m}`) : [],
+    );
+    expect(offered.sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(() => (api['on'] as (e: string, l: () => void) => void)('fs.changed', () => undefined)).toThrow();
   });
 
   it('rejects unknown channels and payloads that do not match the schema, saying where', async () => {

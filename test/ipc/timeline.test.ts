@@ -4,6 +4,7 @@ import { createAppContext } from '../../main/app-context';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { importLogFile } from '../../main/services/import';
+import type { StartResult } from '../../preload/contract/app';
 import type { BucketsResult, EventsResult, RangeResult, TimelineOptions } from '../../preload/contract/timeline';
 
 describe('timeline ipc', () => {
@@ -42,6 +43,17 @@ describe('timeline ipc', () => {
     })) as EventsResult;
     expect([e.total, e.events.length]).toEqual([120, 3]);
     expect(e.events[0]?.raw).toContain('[DoS Attack: ACK Scan] from source: 23.32.5.10, port 443');
+
+    // A window's start: settings, app info and the same range with its first picture, in one answer.
+    const start = (await dispatch(handlers, 'app.start', {
+      timelineFirst: { plotWidth: 1_000, offsetMs: 0 },
+    })) as StartResult;
+    expect(start.settings.language).toBe('system');
+    expect(start.info.systemLanguage).toBe('en-US');
+    expect(start.timeline).toMatchObject({ events: 120, from: range.from, to: range.to });
+    expect(start.timeline.first?.query).toEqual(range.first?.query);
+    expect(Array.from(start.timeline.first?.result.n ?? [])).toEqual(Array.from(range.first?.result.n ?? []));
+    await expect(dispatch(handlers, 'app.start', { timelineFirst: { plotWidth: 5 } })).rejects.toThrow(/plotWidth/);
 
     const o = (await dispatch(handlers, 'timeline.options', undefined)) as TimelineOptions;
     expect(o.sources.map((s) => s.id)).toEqual(['live', 1]);

@@ -143,9 +143,9 @@ function assemble(
     width: a.width,
     level: level ?? 'raw',
     lanes: keys.map((key, i) => ({ key, total: laneTotals[i] ?? 0 })),
-    t: sorted.map(([k]) => Math.floor(k / 64)),
-    lane: sorted.map(([k]) => k % 64),
-    n: sorted.map(([, n]) => n),
+    t: Float64Array.from(sorted, ([k]) => Math.floor(k / 64)),
+    lane: Uint8Array.from(sorted, ([k]) => k % 64),
+    n: Float64Array.from(sorted, ([, n]) => n),
     total,
     ticks: null,
   };

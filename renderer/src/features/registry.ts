@@ -5,11 +5,7 @@ import { ImportsScreen } from './imports/ImportsScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { TimelineScreen } from './timeline/TimelineScreen';
-import { prefetchTimeline } from './timeline/prefetch';
-
-// Asked as soon as the bundle runs, in parallel with settings and i18n: the answer picks the first screen, and the
-// timeline's first buckets come with it (timeline/prefetch.ts).
-const timelineHasData = prefetchTimeline().catch(() => false);
+import { timelineHasData } from './timeline/prefetch';
 
 export interface ScreenDef {
   id: string;
@@ -34,7 +30,8 @@ export const SCREENS: ScreenDef[] = [
     label: 'timeline:nav',
     glyph: '▤',
     component: TimelineScreen,
-    home: () => timelineHasData,
+    // Answered by main.tsx's start-up request, with the timeline's first buckets (timeline/prefetch.ts).
+    home: timelineHasData,
   },
   { id: 'connections', label: 'common:nav.connections', glyph: '⇄', component: ConnectionsScreen },
   { id: 'imports', label: 'imports:nav', glyph: '⇪', component: ImportsScreen },
@@ -42,3 +39,19 @@ export const SCREENS: ScreenDef[] = [
   { id: 'reports', label: 'reports:nav', glyph: '✉', component: ReportsScreen },
   { id: 'settings', label: 'common:nav.settings', glyph: '⚙', component: SettingsScreen, bottom: true },
 ];
+
+/**
+ * The screen the app opens on: the first screen with `home` that answers yes, or the first without `home` when
+ * none does within `patienceMs` (a slow answer then does not hold up the window; App still moves to that screen
+ * when it comes, unless the user has moved on).
+ */
+export function firstScreen(patienceMs = 400): Promise<string> {
+  const fallback = SCREENS.find((s) => !s.home)?.id ?? SCREENS[0]?.id ?? 'connections';
+  const homes = SCREENS.filter((s) => s.home);
+  const answers = Promise.all(homes.map((s) => s.home?.().catch(() => false)));
+  const patience = new Promise<undefined>((done) => setTimeout(done, patienceMs));
+  return Promise.race([answers, patience]).then((yes) => {
+    const i = yes ? yes.findIndex(Boolean) : -1;
+    return homes[i]?.id ?? fallback;
+  });
+}

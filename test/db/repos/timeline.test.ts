@@ -96,7 +96,7 @@ describe('timeline bucket query', () => {
     expect([r.from, r.to]).toEqual([T0, T0 + H]);
     // JST (+9 h): the local day of 2024-01-01 starts at 2023-12-31T15:00Z and holds all seven.
     const jst = buckets(db, { from: T0, to: T0 + 4 * H, width: 24 * H, offsetMs: 9 * H });
-    expect(jst.t).toEqual(Array(jst.t.length).fill(T0 - 9 * H));
+    expect(Array.from(jst.t)).toEqual(Array(jst.t.length).fill(T0 - 9 * H));
     expect(jst.total).toBe(7);
   });
 

@@ -1,11 +1,18 @@
-import type { BucketsQuery, BucketsResult, TimelineRange } from '../../../../preload/contract/timeline';
+import type {
+  BucketsQuery,
+  BucketsResult,
+  FirstPicture,
+  RangeResult,
+  TimelineRange,
+} from '../../../../preload/contract/timeline';
 import { netwhy } from '../../api';
 import { GUTTER } from './draw';
 
 /**
  * Start-up: the app asks whether the timeline should be home (there are imported events). That answer is the
- * timeline's range, and the first picture needs the buckets of the whole range: main returns both in one round trip
- * (timeline.range with `first`), so the screen finds them ready when it mounts.
+ * timeline's range, and the first picture needs the buckets of the whole range: main returns both with the window's
+ * settings in one round trip (app.start with `timelineFirst`, asked by main.tsx), so the screen finds them ready
+ * when it mounts.
  */
 let range: Promise<TimelineRange> | null = null;
 let first: { query: BucketsQuery; answer: Promise<BucketsResult> } | null = null;
@@ -20,17 +27,32 @@ export function estimatePlotWidth(): number {
   return Math.max(320, Math.floor(screen - 2 * 22 - 2)) - GUTTER;
 }
 
-export function prefetchTimeline(): Promise<boolean> {
-  const offsetMs = -new Date().getTimezoneOffset() * 60_000;
-  const answer = netwhy.timeline.range({ first: { plotWidth: estimatePlotWidth(), offsetMs } });
+/** What the first picture needs to know of this window: the plot's estimated width and the zone offset. */
+export function firstPicture(): FirstPicture {
+  return { plotWidth: estimatePlotWidth(), offsetMs: -new Date().getTimezoneOffset() * 60_000 };
+}
+
+let hasData: Promise<boolean> | null = null;
+
+/** main.tsx hands over main's start-up answer: the range, with the first picture's buckets when there is data. */
+export function prefetchTimeline(answer: Promise<RangeResult>): void {
   range = answer;
-  return answer.then((r) => {
-    rangeNow = r;
-    if (!r.first) return false;
-    first = { query: r.first.query, answer: Promise.resolve(r.first.result) };
-    firstNow = r.first;
-    return true;
-  });
+  hasData = answer
+    .then((r) => {
+      rangeNow = r;
+      if (!r.first) return false;
+      first = { query: r.first.query, answer: Promise.resolve(r.first.result) };
+      firstNow = r.first;
+      return true;
+    })
+    // A failed request answers no (the app opens on another screen; the timeline shows the error when opened).
+    .catch(() => false);
+}
+
+/** Whether there is anything on the timeline, which makes it the app's home. Asks main if start-up did not. */
+export function timelineHasData(): Promise<boolean> {
+  if (!hasData) prefetchTimeline(netwhy.timeline.range({ first: firstPicture() }));
+  return hasData ?? Promise.resolve(false);
 }
 
 const covers = (p: BucketsQuery, q: BucketsQuery): boolean =>
