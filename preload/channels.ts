@@ -28,6 +28,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'syslog.status',
   'intel.attribute',
   'intel.bootstrapInfo',
+  'intel.refreshBootstrap',
   'sockets.current',
   'sockets.history',
   'sockets.stateChanges',

@@ -33,6 +33,14 @@ export type AttributionDto = z.infer<typeof AttributionDto>;
 
 export const RdapBootstrapInfo = z.object({ ipv4: z.string(), ipv6: z.string() });
 
+/** What "Update now" did (main/services/intel.ts BootstrapRefresh); publication = the dates in use afterwards. */
+export const BootstrapRefreshResult = z.object({
+  status: z.enum(['refreshed', 'fresh', 'offline', 'failed', 'no-folder']),
+  publication: RdapBootstrapInfo,
+  error: z.string().nullable(),
+});
+export type BootstrapRefreshResult = z.infer<typeof BootstrapRefreshResult>;
+
 export const intelInvoke = {
   /**
    * Attribution of one address. `online: false` forces the offline answer; otherwise reverse DNS and RDAP are
@@ -44,4 +52,6 @@ export const intelInvoke = {
   ),
   /** Publication dates of the IANA RDAP bootstrap files in use. */
   'intel.bootstrapInfo': invoke(z.undefined(), RdapBootstrapInfo),
+  /** Downloads IANA's current bootstrap files now; does nothing (status 'offline') while online lookups are off. */
+  'intel.refreshBootstrap': invoke(z.undefined(), BootstrapRefreshResult),
 };

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetIpDatabaseCache } from '../../main/services/ip-database';
+import { startRdapServer, type TestRdapServer } from '../helpers/rdap-server';
 import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
 
 const skip = browserUnavailableReason();
@@ -9,13 +10,21 @@ if (skip) console.warn(`[e2e] skipped: ${skip}`);
 
 describe.skipIf(skip !== null)('About box: IP address data in a real browser', () => {
   let app: LaunchedApp;
+  // Stands in for data.iana.org/rdap/: a newer registry list.
+  let iana: TestRdapServer;
 
   beforeAll(async () => {
     resetIpDatabaseCache();
-    app = await launchApp({ socketSource: { poll: async () => [] } });
+    const list = { publication: '2030-01-01T00:00:00Z', services: [[['110.0.0.0/8'], ['https://rdap.apnic.net/']]] };
+    iana = await startRdapServer({ '/rdap/ipv4.json': { body: list }, '/rdap/ipv6.json': { body: list } });
+    app = await launchApp({
+      socketSource: { poll: async () => [] },
+      intel: { bootstrapBaseUrl: `${iana.base}rdap/` },
+    });
   });
 
   afterAll(async () => {
+    await iana?.close();
     await app?.close();
     await closeBrowser();
     resetIpDatabaseCache();
@@ -58,11 +67,37 @@ describe.skipIf(skip !== null)('About box: IP address data in a real browser', (
     expect((await app.handlers['settings.get'](undefined)).ipDatabasePath).toBe('');
   });
 
+  it('updates the RDAP registry list from IANA on request, and only while online lookups are on', async () => {
+    const { page } = app;
+    const button = page.getByTestId('rdap-registry-update');
+    await button.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('rdap-registry-dates').textContent()).toContain('IPv4 list of 2019-06-07');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await page.getByTestId('rdap-registry-offline').textContent()).toContain('Turn on online lookups');
+
+    // The switch is controlled by the saved setting: click it and wait for the setting to come back.
+    const online = page.getByTestId('settings-online-lookups');
+    await online.click();
+    await expect.poll(() => button.isDisabled()).toBe(false);
+    expect(iana.requests).toEqual([]);
+    await button.click();
+    await expect
+      .poll(async () => (await page.getByTestId('rdap-registry-dates').textContent()) ?? '')
+      .toContain('IPv4 list of 2030-01-01');
+    expect(await page.getByTestId('rdap-registry-result').textContent()).toBe('Updated from IANA.');
+    expect(iana.requests.sort()).toEqual(['/rdap/ipv4.json', '/rdap/ipv6.json']);
+    await online.click();
+    await expect.poll(() => button.isDisabled()).toBe(true);
+  });
+
   it('reads naturally in Japanese', async () => {
     const { page } = app;
     await page.getByTestId('settings-language').selectOption('ja');
     await expect.poll(async () => (await page.getByTestId('data-sources').textContent()) ?? '').toContain('内蔵データ');
     expect(await page.getByTestId('data-source-bundled').textContent()).toMatch(/\d{4}-\d{2}-\d{2} 時点のデータ/);
+    expect(await page.getByTestId('rdap-registry-dates').textContent()).toBe(
+      '使用中: IPv4 の一覧は 2030-01-01 版、IPv6 の一覧は 2030-01-01 版です。',
+    );
     await app.screenshot('about-data-sources-ja');
     await page.getByTestId('settings-language').selectOption('en');
   });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpDataInfo } from '../../../../preload/contract/ipdb';
 import { netwhy } from '../../api';
 import { useSettings } from '../../components/settings-context';
+import { RdapRegistryList } from './RdapRegistryList';
 
 /**
  * About box part: which IP address data the offline attribution uses, its date, the credits its licences require
@@ -75,6 +76,7 @@ export function DataSources(): ReactNode {
           </ul>
         </>
       ) : null}
+      <RdapRegistryList />
       <label className="field">
         <span>{t('dataSources.userFile.label')}</span>
         <input
