@@ -6,10 +6,13 @@ import type { Database } from 'better-sqlite3';
  * events(remote, ts_utc) takes its inserts in random order (a router log's addresses arrive in no order), so once it
  * outgrows SQLite's page cache every row costs a page read and write somewhere in the middle of the index: measured,
  * it made storing a million-line log 1.7x slower than the rest of the work put together. Building it once from the
- * finished table (a sort) costs about a second per million rows. The other two indexes take rows in order and stay.
+ * finished table (a sort) costs about 1.5 s per million rows. The other two indexes take rows in order and stay.
  *
- * Crash safety: a killed import leaves the index missing, never half-built (DROP and CREATE INDEX are transactional);
- * openDatabase() calls ensureBulkIndexes(), so the next start of the app or CLI builds it again.
+ * Crash safety: a killed import leaves the index missing, never half-built (DROP and CREATE INDEX are transactional).
+ * openDatabase() and the end of every import call repairBulkIndexes(), so the next start of the app or CLI, or the
+ * resumed import, builds it again, unless another import is still writing (it dropped the index on purpose and
+ * builds it when it ends). Two imports at once share the index: whichever ends last with the other not running
+ * builds it.
  */
 const BULK_INDEXES: readonly { name: string; sql: string }[] = [
   // The same definition as migration 0002 (test/db/bulk-indexes.test.ts compares them).
@@ -33,6 +36,36 @@ export function dropBulkIndexes(db: Database): string[] {
 /** Builds any bulk index that is missing (after a big import, or after one that was killed). Cheap when none is. */
 export function ensureBulkIndexes(db: Database): void {
   for (const { sql } of BULK_INDEXES) db.exec(sql);
+}
+
+/** Within this long of its last commit, a 'running' import is alive (the same rule as the importer's). */
+export const LIVE_IMPORT_MS = 15_000;
+
+/**
+ * At open and at the end of an import: builds a missing bulk index unless another import is writing right now. Best effort: a failure
+ * (the database busy, the disk full) leaves the index missing and the app usable; the next open tries again.
+ * Returns what it did, for the caller's log.
+ */
+export function repairBulkIndexes(
+  db: Database,
+  now: number,
+  /** The import calling this at its end: its own 'running' row does not count. */
+  exceptImportId = -1,
+): 'ok' | 'built' | 'import-running' | 'failed' {
+  const missing = BULK_INDEXES.filter(
+    ({ name }) => !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name),
+  );
+  if (missing.length === 0) return 'ok';
+  const live = db
+    .prepare("SELECT 1 FROM imports WHERE status = 'running' AND updated_at > ? AND id <> ? LIMIT 1")
+    .get(now - LIVE_IMPORT_MS, exceptImportId);
+  if (live) return 'import-running';
+  try {
+    ensureBulkIndexes(db);
+    return 'built';
+  } catch {
+    return 'failed';
+  }
 }
 
 /**

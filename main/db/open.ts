@@ -1,5 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { ensureBulkIndexes } from './bulk-indexes';
+import { repairBulkIndexes } from './bulk-indexes';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -26,7 +26,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) {
     migrate(db, MIGRATIONS);
-    ensureBulkIndexes(db);
+    repairBulkIndexes(db, Date.now());
   }
   return db;
 }

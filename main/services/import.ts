@@ -14,7 +14,7 @@ import {
   type ImportSource,
   type Progress,
 } from '../db/repos/imports';
-import { dropBulkIndexes, ensureBulkIndexes, worthDroppingBulkIndexes } from '../db/bulk-indexes';
+import { dropBulkIndexes, LIVE_IMPORT_MS, repairBulkIndexes, worthDroppingBulkIndexes } from '../db/bulk-indexes';
 import { produceBatches, type CommitBatch } from './import-batches';
 import { checkReadOptions, prepareLog, type ReadLogOptions } from './read-log';
 
@@ -70,7 +70,7 @@ export interface ImportResult {
 }
 
 /** A 'running' row updated this recently belongs to an import still in progress (another window or CLI). */
-const LIVE_MS = 15_000;
+const LIVE_MS = LIVE_IMPORT_MS;
 
 export class ImportInProgressError extends Error {}
 
@@ -200,10 +200,10 @@ async function importSource(
   const every = options.progressEveryMs ?? 200;
   const t0 = clock();
   let lastReport = 0;
-  const report = (final: boolean, phase: ImportProgress['phase'] = 'reading'): void => {
+  const report = (final: boolean, phase: ImportProgress['phase'] = 'reading', force = final): void => {
     if (!onProgress) return;
     const now = clock();
-    if (!final && now - lastReport < every) return;
+    if (!force && now - lastReport < every) return;
     lastReport = now;
     const secs = Math.max((now - t0) / 1000, 0.001);
     const bytesDone = final ? source.size : progress.bytes_done;
@@ -228,7 +228,9 @@ async function importSource(
 
   const restore = (): void => {
     db.pragma(`cache_size = ${cacheBefore}`);
-    if (dropped.length) ensureBulkIndexes(db);
+    // The index this import dropped, or one a killed run of it left missing (a resume), unless another process's
+    // import is still writing without it. Never throws: busy or out of space, the next open builds it.
+    repairBulkIndexes(db, clock(), id);
   };
 
   let cancelled = false;
@@ -252,7 +254,8 @@ async function importSource(
       throw e;
     }
   }
-  if (dropped.length) report(true, 'indexing');
+  // A cancelled import builds the index too (what it stored stays usable); its bar keeps the bytes it reached.
+  if (dropped.length) report(!cancelled, 'indexing', true);
   restore();
   report(true);
   const row = getImport(db, id) as ImportRow;

@@ -2,7 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BULK_INDEX_NAMES, dropBulkIndexes, worthDroppingBulkIndexes } from '../../main/db/bulk-indexes';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  BULK_INDEX_NAMES,
+  dropBulkIndexes,
+  repairBulkIndexes,
+  worthDroppingBulkIndexes,
+} from '../../main/db/bulk-indexes';
+import { createImport, setImportStatus } from '../../main/db/repos/imports';
 import { openDatabase } from '../../main/db/open';
 import { importLogFile } from '../../main/services/import';
 
@@ -46,5 +53,41 @@ describe('indexes a big import drops and builds again', () => {
     expect(worthDroppingBulkIndexes(5_000, 0, 200_000)).toBe(false);
     // A big file into a much bigger database: rebuilding would sort every stored row.
     expect(worthDroppingBulkIndexes(300_000, 5_000_000, 200_000)).toBe(false);
+  });
+});
+
+describe('building a missing index when the database is opened', () => {
+  it('waits while another process is importing (it dropped the index on purpose), then builds it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'netwhy-bulk-')), 'db.sqlite');
+    const importer = openDatabase(file);
+    const id = createImport(importer, { source: 'file', started_at: Date.now() });
+    dropBulkIndexes(importer);
+    // The importer committed a moment ago: the app starting now leaves the index alone.
+    expect(repairBulkIndexes(importer, Date.now())).toBe('import-running');
+    const app = openDatabase(file);
+    expect(indexSql(app, 'events_remote_ts')).toBeUndefined();
+    app.close();
+    // The importer was killed: 20 s without a commit, so the next open builds the index.
+    setImportStatus(importer, id, 'running', Date.now() - 20_000);
+    importer.close();
+    const later = openDatabase(file);
+    expect(indexSql(later, 'events_remote_ts')).toMatch(/events\(remote, ts_utc\)/);
+    later.close();
+  });
+
+  it('never stops the app from opening: a failed build leaves the index missing and is tried again later', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'netwhy-bulk-')), 'db.sqlite');
+    const db = openDatabase(file);
+    dropBulkIndexes(db);
+    // Another connection holds the write lock (an importer's transaction), so CREATE INDEX cannot run.
+    const holder = new BetterSqlite3(file);
+    holder.exec('BEGIN IMMEDIATE');
+    const busy = new BetterSqlite3(file, { timeout: 50 });
+    expect(repairBulkIndexes(busy, Date.now())).toBe('failed');
+    busy.close();
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(repairBulkIndexes(db, Date.now())).toBe('built');
+    db.close();
   });
 });
