@@ -116,6 +116,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   stops.push(importServices.stop, timeline.stop, hostsAuto.stop);
   if (options.refreshBootstrapAfterMs !== undefined) {
     const timer = setTimeout(() => {
+      // Not before the user has read the first-run notice that names this download (and could turn lookups off).
+      if (!readSettings(db).onlineNoticeSeen) return;
       void intel.refreshBootstrap({ ifOlderThanMs: BOOTSTRAP_MAX_AGE_MS });
     }, options.refreshBootstrapAfterMs);
     timer.unref();

@@ -109,13 +109,18 @@ describe('RDAP registry list refresh', () => {
 });
 
 describe('the app checks the registry list after start', () => {
-  it('downloads it in the background when online lookups are on, and never when they are off', async () => {
+  it('downloads it in the background once the first-run notice is answered and online lookups are on', async () => {
     const iana = await startRdapServer({
       '/rdap/ipv4.json': { body: { publication: '2030-01-01T00:00:00Z', services: [] } },
       '/rdap/ipv6.json': { body: { publication: '2030-01-01T00:00:00Z', services: [] } },
     });
-    const start = (dataDir: string, databasePath = ':memory:') =>
-      createAppContext({
+    const start = (settings: { onlineLookups: boolean; onlineNoticeSeen: boolean }) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'netwhy-boot-app-'));
+      const databasePath = join(dataDir, 'netwhy.sqlite');
+      const db = openDatabase(databasePath);
+      updateSettings(db, settings);
+      db.close();
+      return createAppContext({
         databasePath,
         info: { version: 'test', platform: 'linux', dataDir, systemLanguage: 'en-US' },
         socketSource: { poll: async () => [] },
@@ -123,22 +128,24 @@ describe('the app checks the registry list after start', () => {
         intel: { bootstrapBaseUrl: `${iana.base}rdap/` },
         refreshBootstrapAfterMs: 5,
       });
+    };
+    const nothingAsked = async (settings: { onlineLookups: boolean; onlineNoticeSeen: boolean }) => {
+      const before = iana.requests.length;
+      const ctx = start(settings);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(iana.requests.length).toBe(before);
+      expect(ctx.intel.sources().rdapBootstrap.ipv4).toBe('2019-06-07T19:00:02Z');
+      ctx.close();
+    };
     try {
-      const on = start(mkdtempSync(join(tmpdir(), 'netwhy-boot-app-')));
+      // First start: lookups are on by default, but the notice that names this download is still on screen.
+      await nothingAsked({ onlineLookups: true, onlineNoticeSeen: false });
+      // The user turned online lookups off.
+      await nothingAsked({ onlineLookups: false, onlineNoticeSeen: true });
+
+      const on = start({ onlineLookups: true, onlineNoticeSeen: true });
       await vi.waitFor(() => expect(on.intel.sources().rdapBootstrap.ipv4).toBe('2030-01-01T00:00:00Z'));
       on.close();
-
-      const dir = mkdtempSync(join(tmpdir(), 'netwhy-boot-app-'));
-      const dbPath = join(dir, 'netwhy.sqlite');
-      const db = openDatabase(dbPath);
-      updateSettings(db, { onlineLookups: false });
-      db.close();
-      const before = iana.requests.length;
-      const off = start(dir, dbPath);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(iana.requests.length).toBe(before);
-      expect(off.intel.sources().rdapBootstrap.ipv4).toBe('2019-06-07T19:00:02Z');
-      off.close();
     } finally {
       await iana.close();
     }
