@@ -1,5 +1,6 @@
 import { readSettings, updateSettings } from '../services/settings';
 import type { AppContext } from '../app-context';
+import type { RangeResult } from '../../preload/contract/timeline';
 import type { Handlers } from './types';
 
 export function appHandlers(
@@ -9,7 +10,7 @@ export function appHandlers(
     'app.start': (q) => ({
       settings: readSettings(ctx.db),
       info: ctx.info,
-      timeline: ctx.timeline.range(q?.timelineFirst),
+      timeline: startRange(ctx, q?.timelineFirst),
     }),
     'app.info': () => ctx.info,
     'settings.get': () => readSettings(ctx.db),
@@ -19,4 +20,17 @@ export function appHandlers(
       return settings;
     },
   };
+}
+
+/**
+ * The timeline's range with its first picture. The picture only saves the screen a round trip: if building it
+ * fails, the range alone is sent and the screen asks for its buckets itself (showing any error there).
+ */
+function startRange(ctx: AppContext, first: Parameters<AppContext['timeline']['range']>[0]): RangeResult {
+  if (!first) return ctx.timeline.range();
+  try {
+    return ctx.timeline.range(first);
+  } catch {
+    return ctx.timeline.range();
+  }
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { StartResult } from '../../preload/contract/app';
+import { netwhy } from './api';
 import { App } from './App';
 import { SettingsProvider } from './components/settings-context';
 import { firstScreen } from './features/registry';
@@ -10,7 +11,12 @@ import { initI18n, pickLanguage } from './i18n';
 export async function start(started: Promise<StartResult>): Promise<void> {
   // Marks for bench:timeline's first-paint breakdown (with timeline-* in features/timeline).
   performance.mark('app-loaded');
-  const { settings, info } = await started;
+  // If the one start-up call fails (a timeline query error, say), the app still opens: settings and app info are
+  // asked for on their own, and the home screen check asks for the timeline again.
+  const { settings, info } = await started.catch(async () => {
+    const [settings, info] = await Promise.all([netwhy.settings.get(), netwhy.app.info()]);
+    return { settings, info };
+  });
   // Settled by the same answer (the timeline's range): the app renders once, on its first screen, no empty frame.
   const screen = await firstScreen();
   performance.mark('app-answered');

@@ -97,6 +97,8 @@ export interface LaunchOptions extends Partial<Omit<AppContextOptions, 'emit' | 
   onlineNoticeSeen?: boolean;
   /** Runs against the context before the page loads (seed the database, change settings …). */
   seed?: (ctx: AppContext) => void | Promise<void>;
+  /** Replaces handlers before the page loads (a test of how the window copes with main failing). */
+  adjustHandlers?: (handlers: Handlers) => void;
 }
 
 export interface LaunchedApp {
@@ -147,6 +149,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   });
   await options.seed?.(ctx);
   const handlers = createHandlers(ctx);
+  options.adjustHandlers?.(handlers);
   const { server, url } = await serveRenderer();
   const b = await sharedBrowser();
   const context = await b.newContext({

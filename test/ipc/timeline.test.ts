@@ -54,6 +54,17 @@ describe('timeline ipc', () => {
     expect(start.timeline.first?.query).toEqual(range.first?.query);
     expect(Array.from(start.timeline.first?.result.n ?? [])).toEqual(Array.from(range.first?.result.n ?? []));
     await expect(dispatch(handlers, 'app.start', { timelineFirst: { plotWidth: 5 } })).rejects.toThrow(/plotWidth/);
+    // The first picture failing does not cost the window its start: the range comes alone.
+    const range0 = ctx.timeline.range;
+    ctx.timeline.range = (first) => {
+      if (first) throw new Error('bucket query failed');
+      return range0(first);
+    };
+    const degraded = (await dispatch(handlers, 'app.start', {
+      timelineFirst: { plotWidth: 1_000, offsetMs: 0 },
+    })) as StartResult;
+    expect(degraded.timeline).toMatchObject({ events: 120, from: range.from, first: null });
+    ctx.timeline.range = range0;
 
     const o = (await dispatch(handlers, 'timeline.options', undefined)) as TimelineOptions;
     expect(o.sources.map((s) => s.id)).toEqual(['live', 1]);

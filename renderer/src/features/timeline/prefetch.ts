@@ -29,7 +29,9 @@ export function estimatePlotWidth(): number {
 
 /** What the first picture needs to know of this window: the plot's estimated width and the zone offset. */
 export function firstPicture(): FirstPicture {
-  return { plotWidth: estimatePlotWidth(), offsetMs: -new Date().getTimezoneOffset() * 60_000 };
+  // Within what the contract accepts (100–20,000 px): a window wider than that must not make app.start fail.
+  const plotWidth = Math.min(20_000, Math.max(100, estimatePlotWidth()));
+  return { plotWidth, offsetMs: -new Date().getTimezoneOffset() * 60_000 };
 }
 
 let hasData: Promise<boolean> | null = null;
