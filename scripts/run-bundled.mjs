@@ -5,7 +5,8 @@
  * tsx transpiles module by module instead, and each imported function or constant is then read through a getter on
  * the module's exports object on every use: measurably slower in hot loops (a 5x slower IPv4 table step, 40 % slower
  * log parsing). Benchmarks should time the code users run, so they go through here.
- * npm packages stay external (better-sqlite3 is native); the bundle goes to out/bench/, beside the app's build.
+ * npm packages stay external (better-sqlite3 is native); the bundle goes to node_modules/.cache/netwhy-bench/, not
+ * out/ (electron-builder packages out/**, so a benchmark left there would ship in the installer).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -19,7 +20,7 @@ if (!entry) {
   console.error('usage: node scripts/run-bundled.mjs <script.ts> [args…]');
   process.exit(2);
 }
-const outdir = join(root, 'out', 'bench');
+const outdir = join(root, 'node_modules', '.cache', 'netwhy-bench');
 mkdirSync(outdir, { recursive: true });
 const outfile = join(outdir, `${basename(entry).replace(/\.[cm]?tsx?$/, '')}.cjs`);
 await build({

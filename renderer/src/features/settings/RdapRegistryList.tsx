@@ -31,6 +31,9 @@ export function RdapRegistryList(): ReactNode {
       const r = await netwhy.intel.refreshBootstrap();
       setResult(r);
       setDates(r.publication);
+    } catch (e) {
+      // The request itself failed (main refused it): shown like a failed download; the list in use stays.
+      setResult({ status: 'failed', publication: dates ?? { ipv4: '', ipv6: '' }, error: String(e) });
     } finally {
       setBusy(false);
     }
