@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetIpDatabaseCache } from '../../main/services/ip-database';
-import { startRdapServer, type TestRdapServer } from '../helpers/rdap-server';
+import { startRdapServer, type RdapRoute, type TestRdapServer } from '../helpers/rdap-server';
 import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
 
 const skip = browserUnavailableReason();
@@ -12,11 +12,16 @@ describe.skipIf(skip !== null)('About box: IP address data in a real browser', (
   let app: LaunchedApp;
   // Stands in for data.iana.org/rdap/: a newer registry list.
   let iana: TestRdapServer;
+  let ianaRoutes: Record<string, RdapRoute>;
+  let ianaUp: () => void;
 
   beforeAll(async () => {
     resetIpDatabaseCache();
     const list = { publication: '2030-01-01T00:00:00Z', services: [[['110.0.0.0/8'], ['https://rdap.apnic.net/']]] };
-    iana = await startRdapServer({ '/rdap/ipv4.json': { body: list }, '/rdap/ipv6.json': { body: list } });
+    // IANA is down at first (503); the test brings it back.
+    ianaRoutes = { '/rdap/ipv4.json': { status: 503, text: 'busy' }, '/rdap/ipv6.json': { body: list } };
+    iana = await startRdapServer(ianaRoutes);
+    ianaUp = () => (ianaRoutes['/rdap/ipv4.json'] = { body: list });
     app = await launchApp({
       socketSource: { poll: async () => [] },
       intel: { bootstrapBaseUrl: `${iana.base}rdap/` },
@@ -80,11 +85,20 @@ describe.skipIf(skip !== null)('About box: IP address data in a real browser', (
     await online.click();
     await expect.poll(() => button.isDisabled()).toBe(false);
     expect(iana.requests).toEqual([]);
+    // A failed download says so, with the reason, and the list in use stays.
+    await button.click();
+    const result = page.getByTestId('rdap-registry-result');
+    await expect.poll(async () => (await result.textContent()) ?? '').toContain('Could not update');
+    expect(await result.textContent()).toContain('HTTP 503');
+    expect(await page.getByTestId('rdap-registry-dates').textContent()).toContain('IPv4 list of 2019-06-07');
+
+    ianaUp();
+    iana.requests.length = 0;
     await button.click();
     await expect
       .poll(async () => (await page.getByTestId('rdap-registry-dates').textContent()) ?? '')
       .toContain('IPv4 list of 2030-01-01');
-    expect(await page.getByTestId('rdap-registry-result').textContent()).toBe('Updated from IANA.');
+    expect(await result.textContent()).toBe('Updated from IANA.');
     expect(iana.requests.sort()).toEqual(['/rdap/ipv4.json', '/rdap/ipv6.json']);
     await online.click();
     await expect.poll(() => button.isDisabled()).toBe(true);

@@ -70,11 +70,15 @@ export function RdapRegistryList(): ReactNode {
           role="status"
           data-testid="rdap-registry-result"
         >
-          {result.status === 'refreshed'
-            ? t('registry.refreshed')
-            : result.status === 'failed'
-              ? t('registry.failed', { error: result.error ?? '' })
-              : t('registry.notDone')}
+          {result.status === 'refreshed' ? (
+            t('registry.refreshed')
+          ) : result.status === 'failed' ? (
+            <>
+              {t('registry.failed')} <span className="mono">{result.error}</span>
+            </>
+          ) : (
+            t('registry.notDone')
+          )}
         </p>
       ) : null}
     </div>
