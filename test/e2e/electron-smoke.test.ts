@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/open';
+import { importLogFile } from '../../main/services/import';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -62,6 +64,33 @@ describe.skipIf(!binary.path)('Electron app smoke test', () => {
       expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
       await win.getByTestId('connections-table').waitFor({ timeout: 20_000 });
       await win.screenshot({ path: join(ROOT, 'docs/screenshots/electron-window.png') });
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens on the timeline with imported data drawn (typed arrays through the context bridge)', async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-electron-native.mjs')], { stdio: 'inherit' });
+    const dataDir = mkdtempSync(join(tmpdir(), 'netwhy-electron-'));
+    const dbPath = join(dataDir, 'netwhy.sqlite');
+    // Seeded under Node before Electron opens the same file (the app then starts on the timeline).
+    const db = openDatabase(dbPath);
+    await importLogFile(db, join(ROOT, 'test/fixtures/scenarios/netgear-ack-akamai.log'), { tz: 'UTC', year: 2024 });
+    db.close();
+    const app = await electron.launch({
+      executablePath: binary.path!,
+      args: [ROOT, '--no-sandbox'],
+      env: { ...process.env, NETWHY_DB: dbPath },
+    });
+    try {
+      const win = await app.firstWindow();
+      const canvas = win.getByTestId('timeline-canvas');
+      await canvas.waitFor({ timeout: 20_000 });
+      await expect
+        .poll(async () => Number(await canvas.getAttribute('data-buckets')), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await win.screenshot({ path: join(ROOT, 'docs/screenshots/electron-timeline.png') });
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
