@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo } from '../preload/contract/app';
 import type { EventChannel, EventPayload } from '../preload/contract';
+import { LIVE_IMPORT_MS, repairBulkIndexes } from './db/bulk-indexes';
 import { openDatabase } from './db/open';
 import { createSocketMonitor, type SocketMonitor } from './services/sockets';
 import { readSettings } from './services/settings';
@@ -114,6 +115,11 @@ export function createAppContext(options: AppContextOptions): AppContext {
     },
   };
   stops.push(importServices.stop, timeline.stop, hostsAuto.stop);
+  // An import killed moments before this start still looked alive when the database was opened, so the index it had
+  // dropped was left alone (main/db/bulk-indexes.ts); once it is surely dead, build it.
+  const repair = setTimeout(() => repairBulkIndexes(db, now()), 2 * LIVE_IMPORT_MS);
+  repair.unref();
+  stops.push(() => clearTimeout(repair));
   if (options.refreshBootstrapAfterMs !== undefined) {
     const timer = setTimeout(() => {
       // Not before the user has read the first-run notice that names this download (and could turn lookups off).

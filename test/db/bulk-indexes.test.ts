@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createAppContext } from '../../main/app-context';
 import BetterSqlite3 from 'better-sqlite3';
 import {
   BULK_INDEX_NAMES,
@@ -89,5 +90,32 @@ describe('building a missing index when the database is opened', () => {
     holder.close();
     expect(repairBulkIndexes(db, Date.now())).toBe('built');
     db.close();
+  });
+});
+
+describe('the app a moment after a crash', () => {
+  it('builds the index a just-killed import left missing once that import is surely dead', () => {
+    vi.useFakeTimers();
+    try {
+      const dataDir = mkdtempSync(join(tmpdir(), 'netwhy-bulk-'));
+      const databasePath = join(dataDir, 'netwhy.sqlite');
+      const killed = openDatabase(databasePath);
+      createImport(killed, { source: 'file', started_at: Date.now() });
+      dropBulkIndexes(killed);
+      killed.close();
+      // The app restarts at once: the import committed a moment ago, so opening leaves the index alone.
+      const ctx = createAppContext({
+        databasePath,
+        info: { version: 'test', platform: 'linux', dataDir, systemLanguage: 'en-US' },
+        socketSource: { poll: async () => [] },
+        emit: () => undefined,
+      });
+      expect(indexSql(ctx.db, 'events_remote_ts')).toBeUndefined();
+      vi.advanceTimersByTime(31_000);
+      expect(indexSql(ctx.db, 'events_remote_ts')).toMatch(/events\(remote, ts_utc\)/);
+      ctx.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
