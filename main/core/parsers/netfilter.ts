@@ -125,33 +125,21 @@ export function parseNetfilter(line: string): LineResult {
     if (body.charCodeAt(pos) === 91) break;
     const eq = body.indexOf('=', pos);
     if (eq > pos && eq < end) {
-      const key = body.slice(pos, eq);
-      switch (key) {
-        case 'SRC':
-          srcText ??= body.slice(eq + 1, end);
-          break;
-        case 'DST':
-          dstText ??= body.slice(eq + 1, end);
-          break;
-        case 'PROTO':
-          protoText ??= body.slice(eq + 1, end);
-          afterProto = true;
-          break;
-        case 'IN':
-          inIf ??= body.slice(eq + 1, end);
-          break;
-        case 'OUT':
-          outIf ??= body.slice(eq + 1, end);
-          break;
-        case 'LEN':
-          len ??= body.slice(eq + 1, end);
-          break;
-        case 'SPT':
-          spt ??= body.slice(eq + 1, end);
-          break;
-        case 'DPT':
-          dpt ??= body.slice(eq + 1, end);
-          break;
+      // The key is matched in place (its length, then startsWith at pos) rather than sliced out: a line has about
+      // twenty KEY=value tokens and only eight keys matter, so slicing each key was most of this loop's garbage.
+      const k = eq - pos;
+      if (k === 3) {
+        if (body.startsWith('SRC', pos)) srcText ??= body.slice(eq + 1, end);
+        else if (body.startsWith('DST', pos)) dstText ??= body.slice(eq + 1, end);
+        else if (body.startsWith('OUT', pos)) outIf ??= body.slice(eq + 1, end);
+        else if (body.startsWith('LEN', pos)) len ??= body.slice(eq + 1, end);
+        else if (body.startsWith('SPT', pos)) spt ??= body.slice(eq + 1, end);
+        else if (body.startsWith('DPT', pos)) dpt ??= body.slice(eq + 1, end);
+      } else if (k === 2) {
+        if (body.startsWith('IN', pos)) inIf ??= body.slice(eq + 1, end);
+      } else if (k === 5 && body.startsWith('PROTO', pos)) {
+        protoText ??= body.slice(eq + 1, end);
+        afterProto = true;
       }
     } else if (afterProto && end - pos === 3 && eq !== pos) {
       flagBits |= FLAG_BITS[body.slice(pos, end)] ?? 0;

@@ -139,9 +139,9 @@ function isSpace(c: number): boolean {
  * Cheap pre-check for the RFC 5424 header regex: its third whitespace-separated token (PROCID) must be "-" or
  * digits, which a BSD "host kernel: [123.4] …" header never has. Saves the backtracking regex on every line.
  */
-function maybe5424(text: string): boolean {
+function maybe5424(text: string, from = 0): boolean {
   const n = text.length;
-  let i = 0;
+  let i = from;
   for (let token = 0; token < 2; token++) {
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     if (i === n) return false;
@@ -158,9 +158,33 @@ function maybe5424(text: string): boolean {
   return true;
 }
 
+/**
+ * One-entry memo for splitHeader: consecutive lines of a log mostly share their header ("Nov  1 00:00:00 router
+ * kernel: "), and reading it with the regexes above was about a fifth of parsing a netfilter line. Only a header with
+ * a time and a program tag is remembered: then every decision the full reading makes lies inside that prefix, except
+ * the RFC 5424 pre-check on the tokens after the time, which is made again for each line.
+ * test/core/parsers/syslog-prefix.test.ts compares it with the full reading line by line.
+ */
+let memoPrefix = '';
+let memoTimeEnd = 0;
+let memo: { time: TimeParts; host: string | null; tag: string | null } | null = null;
+
 /** Splits a log line into its syslog/journald/logread/dmesg header and the device's own message. */
 export function splitHeader(line: string): SyslogHeader {
-  let text = line.trim();
+  if (memo !== null && line.startsWith(memoPrefix)) {
+    const text = line.trim();
+    if (!maybe5424(text, memoTimeEnd)) {
+      return withUptime({ ...memo.time }, memo.host, memo.tag, text.slice(memoPrefix.length).trimStart());
+    }
+  }
+  return splitHeaderUncached(line);
+}
+
+/** splitHeader without the memo (and resetting it): the reference the memo is tested against. */
+export function splitHeaderUncached(line: string): SyslogHeader {
+  memo = null;
+  const trimmed = line.trim();
+  let text = trimmed;
   if (text.charCodeAt(0) === 60) text = text.replace(PRI, '');
   let time: TimeParts | null = null;
   let host: string | null = null;
@@ -169,6 +193,7 @@ export function splitHeader(line: string): SyslogHeader {
   if (lead) {
     time = lead.time;
     text = lead.rest;
+    const timeEnd = trimmed.length - text.length;
     // RFC 5424: HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA, "-" for nil (RFC 5424 §6).
     const r5424 = maybe5424(text) ? /^(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(-|(?:\[[^\]]*\])+)\s?/.exec(text) : null;
     if (r5424 && r5424[3] !== undefined && /^(-|\d+)$/.test(r5424[3]) && /^(-|\S+)$/.test(r5424[4] ?? '')) {
@@ -187,6 +212,11 @@ export function splitHeader(line: string): SyslogHeader {
             host = before[0] ?? null;
             tag = tm[1] ?? null;
             text = text.slice(tokens.slice(0, i + 1).join(' ').length).trimStart();
+            if (text !== '') {
+              memoPrefix = trimmed.slice(0, trimmed.length - text.length);
+              memoTimeEnd = timeEnd;
+              memo = { time, host, tag };
+            }
           }
           break;
         }
@@ -194,11 +224,16 @@ export function splitHeader(line: string): SyslogHeader {
       }
     }
   }
+  return withUptime(time, host, tag, text);
+}
+
+function withUptime(time: TimeParts | null, host: string | null, tag: string | null, text: string): SyslogHeader {
+  let body = text;
   let uptime = false;
-  const up = UPTIME.exec(text);
+  const up = UPTIME.exec(body);
   if (up) {
     uptime = true;
-    text = text.slice(up[0].length);
+    body = body.slice(up[0].length);
   }
-  return { time, host, tag, uptime, body: text };
+  return { time, host, tag, uptime, body };
 }

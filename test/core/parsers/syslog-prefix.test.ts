@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leadingTime, splitHeader } from '../../../main/core/parsers/syslog-prefix';
+import { leadingTime, splitHeader, splitHeaderUncached } from '../../../main/core/parsers/syslog-prefix';
 
 describe('splitHeader', () => {
   it.each([
@@ -84,5 +86,55 @@ describe('splitHeader', () => {
   it('states no year or offset the line does not state', () => {
     const t = leadingTime('Feb  4 23:33:37 x')?.time;
     expect(t).toEqual({ month: 2, day: 4, hour: 23, minute: 33, second: 37 });
+  });
+});
+
+describe('splitHeader memo (consecutive lines sharing a header)', () => {
+  const FIXTURES = join(__dirname, '../../fixtures');
+  const fixtureLines = (): string[] =>
+    ['logs', 'scenarios']
+      .flatMap((d) => readdirSync(join(FIXTURES, d)).map((f) => join(FIXTURES, d, f)))
+      .filter((f) => f.endsWith('.log'))
+      .flatMap((f) => readFileSync(f, 'utf8').split(/\r?\n/));
+
+  // Each line is read through the memo left by the line before it, then by the full reading (which remembers this
+  // line's header), then through the memo again: all three must agree.
+  const agreesLineByLine = (lines: string[]): void => {
+    for (const line of lines) {
+      const afterPrevious = splitHeader(line);
+      const reference = splitHeaderUncached(line);
+      expect(afterPrevious, line).toEqual(reference);
+      expect(splitHeader(line), line).toEqual(reference);
+    }
+  };
+
+  it('reads every fixture line exactly as the full reading does', () => {
+    const lines = fixtureLines();
+    expect(lines.length).toBeGreaterThan(500);
+    agreesLineByLine(lines);
+  });
+
+  it('does not carry a header over to a line that only starts like it', () => {
+    const base = 'Nov  1 00:00:00 router kernel: ';
+    const sequences = [
+      // Same header, then: no tag at all, an RFC 5424-looking third token, extra spaces, a tab, trailing text only.
+      [`${base}[1.0] DROP IN=eth0`, 'Nov  1 00:00:00 DROP IN=eth0 OUT='],
+      [`${base}[1.0] DROP IN=eth0`, `${base}123 msgid - body`],
+      [`${base}[1.0] DROP IN=eth0`, `${base}  [2.0] two spaces`],
+      [`${base}[1.0] DROP IN=eth0`, 'Nov  1 00:00:00 router kernel:\t[2.0] tab'],
+      [`${base}[1.0] DROP IN=eth0`, 'Nov  1 00:00:00 router kernel: '],
+      [`${base}[1.0] DROP IN=eth0`, ` ${base}[2.0] leading space`],
+      [`${base}[1.0] DROP IN=eth0`, `${base}- - [x] five-four-two-four`],
+      ['<4>Nov  1 00:00:00 router kernel: a', '<4>Nov  1 00:00:00 router kernel: 12 b c [d] e'],
+    ];
+    for (const lines of sequences) agreesLineByLine(lines);
+  });
+
+  it('hands out a fresh time object for each line', () => {
+    const a = splitHeader('Nov  1 00:00:00 router kernel: one');
+    const b = splitHeader('Nov  1 00:00:00 router kernel: two');
+    expect(b.body).toBe('two');
+    expect(b.time).toEqual(a.time);
+    expect(b.time).not.toBe(a.time);
   });
 });
