@@ -40,18 +40,25 @@ export function parseIPv4Fast(text: string): number {
 const groups = new Int32Array(8);
 
 /** Hex digit value by UTF-16 code unit, -1 for anything else: one table read per character in the IPv6 loop. */
-export const HEX_DIGIT = new Int8Array(65536).fill(-1);
+const HEX_DIGIT = new Int8Array(65536).fill(-1);
 for (let c = 0; c < 10; c++) HEX_DIGIT[48 + c] = c;
 for (let c = 0; c < 6; c++) {
   HEX_DIGIT[65 + c] = 10 + c;
   HEX_DIGIT[97 + c] = 10 + c;
 }
 
+/** Told the first 32 bits of an IPv6 address as soon as they are read (before the rest of the text is). */
+export interface Ipv6FirstWord {
+  firstWord(w0: number): void;
+}
+
 /**
  * IPv6 text -> four 32-bit words (most significant first) written into `out`; false when the text is not an IPv6
- * address (out is then unspecified).
+ * address (out is then unspecified). `early`, when given, hears the first 32 bits once they are known (no '::' before
+ * them), so a lookup can start its table reads while the rest is parsed; it may hear them for text that then turns
+ * out not to be an address.
  */
-export function parseIPv6Into(text: string, out: Uint32Array): boolean {
+export function parseIPv6Into(text: string, out: Uint32Array | Int32Array, early?: Ipv6FirstWord): boolean {
   // Each character is read once (charCodeAt is most of the cost): `c` is always the code at `i`, 0 at `end`.
   let end = text.length;
   if (end === 0) return false;
@@ -102,6 +109,7 @@ export function parseIPv6Into(text: string, out: Uint32Array): boolean {
     }
     if (digits > 4 || n === 8) return false;
     groups[n++] = value;
+    if (n === 2 && gap < 0 && early) early.firstWord((groups[0]! << 16) | value);
     if (i === end || c === 37) break; // %zone suffix (RFC 6874 / 4007): not part of the address.
     if (c !== 58) return false;
     if (++i === end) return false;

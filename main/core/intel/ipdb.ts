@@ -6,7 +6,7 @@
  * rest. A lookup allocates nothing: results are frozen objects cached per record (every address of a range, and every
  * range with the same owner, shares one object).
  */
-import { HEX_DIGIT as importedHexDigit, parseIPv4At as importedParseIPv4At } from './ip-fast';
+import { parseIPv6Into as importedParseIPv6Into, type Ipv6FirstWord } from './ip-fast';
 import {
   IPDB_BUCKETS,
   IPDB_FORMAT_VERSION,
@@ -42,8 +42,7 @@ export class IpdbFormatError extends Error {
 }
 
 // Local bindings: a transpiler's module-namespace getter (tsx, esbuild) on every call costs more than the parse.
-const parseIPv4At = importedParseIPv4At;
-const HEX_DIGIT = importedHexDigit;
+const parseIPv6Into = importedParseIPv6Into;
 
 const LAYOUT_MATCHES_LITERALS =
   IPDB_V4_TOP_BITS === 16 && IPDB_V4_MID === 16 && IPDB_V4_SUB === 16 && IPDB_V6_SUB_BITS === 12;
@@ -73,8 +72,24 @@ export class IpDatabase implements IpDatabaseLike {
   private readonly v6SubIndex: Int32Array;
   private readonly v6Sub: Uint32Array;
   private readonly results: (IpLookupResult | null | undefined)[];
-  /** The eight 16-bit groups of the IPv6 text being parsed. */
-  private readonly groups = new Int32Array(8);
+  /** The four 32-bit words of the IPv6 text being looked up. */
+  private readonly words = new Int32Array(4);
+  /** What the first 32 bits of that text told (see v6Lookup); lo = -1 when they told nothing. */
+  private readonly v6Early: Ipv6FirstWord & { lo: number; hi: number; result: IpLookupResult | null } = {
+    lo: -1,
+    hi: -1,
+    result: null,
+    firstWord: (w0) => {
+      const m = this.v6SubIndex[w0 >>> 16]!;
+      if (m < 0) return;
+      // A busy /16: the /28 block's entries bracket the ranges it touches (most often exactly one).
+      const at = m * 4097 + ((w0 >>> 4) & 4095);
+      const e = this.v6Early;
+      e.lo = this.v6Sub[at]!;
+      e.hi = this.v6Sub[at + 1]!;
+      if (e.lo === e.hi) e.result = this.record(this.v6Rec[e.lo]!);
+    },
+  };
 
   constructor(input: Uint8Array | ArrayBuffer) {
     let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -248,100 +263,23 @@ export class IpDatabase implements IpDatabaseLike {
   }
 
   /**
-   * IPv6 text (same rules as parseIPv6Into in ip-fast.ts, whose tests pin them) -> result; null for text that is not
-   * an address. Parses and walks the tables in one pass: once the first 32 bits are read, the /28 block's entries
-   * (and, when they name a single range, its record) are fetched, so those cache misses overlap parsing the rest.
+   * IPv6 text -> result; null for text that is not an address. parseIPv6Into tells `v6Early` the first 32 bits as
+   * soon as they are read, which fetches the /28 block's entries (and, when they name a single range, its record),
+   * so those cache misses overlap parsing the rest.
    */
   private v6Lookup(text: string): IpLookupResult | null {
-    const g = this.groups;
-    // Each character is read once: `c` is always the code at `i`, 0 at `end`.
-    let end = text.length;
-    if (end === 0) return null;
-    let i = 0;
-    let c = text.charCodeAt(0);
-    if (c === 91) {
-      const close = text.indexOf(']');
-      if (close !== end - 1) return null;
-      i = 1;
-      end = close;
-      c = i < end ? text.charCodeAt(i) : 0;
-    }
-    let n = 0;
-    let gap = -1;
-    if (c === 58) {
-      if (end - i < 2 || text.charCodeAt(i + 1) !== 58) return null;
-      gap = 0;
-      i += 2;
-      c = i < end ? text.charCodeAt(i) : 0;
-    }
-    let lo = -1;
-    let hi = -1;
-    let early: IpLookupResult | null = null;
-    while (i < end) {
-      const groupStart = i;
-      let value = 0;
-      for (;;) {
-        const h = HEX_DIGIT[c]!;
-        if (h < 0) break;
-        value = (value << 4) | h;
-        if (++i === end) {
-          c = 0;
-          break;
-        }
-        c = text.charCodeAt(i);
-      }
-      const digits = i - groupStart;
-      if (c === 46) {
-        // Embedded IPv4 tail (::ffff:192.0.2.1): the last 32 bits.
-        if (n > 6) return null;
-        const v4 = parseIPv4At(text, groupStart, end);
-        if (v4 < 0) return null;
-        g[n++] = v4 >>> 16;
-        g[n++] = v4 & 0xffff;
-        break;
-      }
-      if (digits === 0) {
-        if (gap === n && c === 37) break; // "fe80::%eth0"
-        return null;
-      }
-      if (digits > 4 || n === 8) return null;
-      g[n++] = value;
-      if (n === 2 && gap < 0) {
-        const m = this.v6SubIndex[g[0]!]!;
-        if (m >= 0) {
-          // A busy /16: the /28 block's entries bracket the ranges it touches (most often exactly one).
-          const at = m * 4097 + (value >>> 4);
-          lo = this.v6Sub[at]!;
-          hi = this.v6Sub[at + 1]!;
-          if (lo === hi) early = this.record(this.v6Rec[lo]!);
-        }
-      }
-      if (i === end || c === 37) break; // %zone suffix: not part of the address
-      if (c !== 58) return null;
-      if (++i === end) return null;
-      c = text.charCodeAt(i);
-      if (c === 58) {
-        if (gap >= 0) return null;
-        gap = n;
-        if (++i === end) break;
-        c = text.charCodeAt(i);
-      }
-    }
-    if (gap < 0) {
-      if (n !== 8) return null;
-    } else {
-      if (n > 7) return null;
-      // Shift the groups after '::' to the end and zero the gap.
-      const tail = n - gap;
-      for (let k = 0; k < tail; k++) g[7 - k] = g[n - 1 - k]!;
-      for (let k = gap; k < 8 - tail; k++) g[k] = 0;
-    }
-    const x0 = (g[0]! << 16) | g[1]!;
-    const x1 = (g[2]! << 16) | g[3]!;
-    const x2 = (g[4]! << 16) | g[5]!;
-    const x3 = (g[6]! << 16) | g[7]!;
+    const early = this.v6Early;
+    early.lo = -1;
+    const w = this.words;
+    if (!parseIPv6Into(text, w, early)) return null;
+    const x0 = w[0]!;
+    const x1 = w[1]!;
+    const x2 = w[2]!;
+    const x3 = w[3]!;
     // IPv4-mapped IPv6 (::ffff:0:0/96, RFC 4291 §2.5.5.2) is the IPv4 address.
     if (x0 === 0 && x1 === 0 && x2 === 0xffff) return this.record(this.v4Record(x3 >>> 0));
+    let lo = early.lo;
+    let hi = early.hi;
     if (lo < 0) {
       const k = x0 >>> 16;
       const m = this.v6SubIndex[k]!;
@@ -354,7 +292,7 @@ export class IpDatabase implements IpDatabaseLike {
         hi = this.v6Bucket[k + 1]!;
       }
     } else if (lo === hi) {
-      return early;
+      return early.result;
     }
     return this.record(this.v6Rec[this.searchV6(lo, hi, x0, x1, x2, x3)]!);
   }
