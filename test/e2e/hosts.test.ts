@@ -5,7 +5,7 @@ import type { SocketObservation } from '../../main/core/model/socket';
 import { importLogFile } from '../../main/services/import';
 import { updateSettings } from '../../main/services/settings';
 import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
-import { NETSESSION_LISTENER } from '../helpers/sockets';
+import { NETSESSION_CLOSE_WAIT, NETSESSION_LISTENER } from '../helpers/sockets';
 
 const skip = browserUnavailableReason();
 if (skip) console.warn(`[e2e] skipped: ${skip}`);
@@ -16,18 +16,7 @@ const scenario = (name: string): string => join(__dirname, '../fixtures/scenario
 // connections to an Akamai edge, plus a browser connection.
 const SOCKETS: SocketObservation[] = [
   NETSESSION_LISTENER,
-  {
-    protocol: 'tcp',
-    family: 4,
-    localAddress: '192.168.1.20',
-    localPort: 50999,
-    remoteAddress: '23.215.0.137',
-    remotePort: 443,
-    state: 'CLOSE_WAIT',
-    pid: 4321,
-    processName: 'netsession_win.exe',
-    processPath: null,
-  },
+  NETSESSION_CLOSE_WAIT,
   {
     protocol: 'tcp',
     family: 4,

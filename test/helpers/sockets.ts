@@ -13,3 +13,17 @@ export const NETSESSION_LISTENER: SocketObservation = {
   processName: 'netsession_win.exe',
   processPath: null,
 };
+
+/** The same NetSession holding a half-closed connection to an Akamai edge (the CLOSE_WAIT users find in netstat). */
+export const NETSESSION_CLOSE_WAIT: SocketObservation = {
+  protocol: 'tcp',
+  family: 4,
+  localAddress: '192.168.1.20',
+  localPort: 50999,
+  remoteAddress: '23.215.0.137',
+  remotePort: 443,
+  state: 'CLOSE_WAIT',
+  pid: 4321,
+  processName: 'netsession_win.exe',
+  processPath: null,
+};

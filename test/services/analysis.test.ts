@@ -7,6 +7,7 @@ import { openDatabase } from '../../main/db/open';
 import { getHost, hostVerdicts, listHosts } from '../../main/db/repos/hosts';
 import { refreshHosts, type Attributor } from '../../main/services/analysis';
 import { importLogFile } from '../../main/services/import';
+import { NETSESSION_CLOSE_WAIT } from '../helpers/sockets';
 
 const scenario = (name: string): string => join(__dirname, '../fixtures/scenarios', name);
 const ipdb = loadBundledIpDatabase().db;
@@ -73,16 +74,7 @@ describe('host summary table', () => {
       now: 10 * 60_000,
       sockets: [
         {
-          protocol: 'tcp',
-          family: 4,
-          localAddress: '192.168.1.20',
-          localPort: 50999,
-          remoteAddress: '23.215.0.137',
-          remotePort: 443,
-          state: 'CLOSE_WAIT',
-          pid: 4321,
-          processName: 'netsession_win.exe',
-          processPath: null,
+          ...NETSESSION_CLOSE_WAIT,
           stateSince: 0,
           source: 'live',
         },

@@ -7,7 +7,7 @@ import { netfilter } from '../../../main/core/parsers/netfilter';
 import { netgear } from '../../../main/core/parsers/netgear';
 import type { LocalSocket } from '../../../main/core/verdicts/types';
 import { akamaiCloud, akamaiEdge, analyze, eventsOf, residential } from './helpers';
-import { NETSESSION_LISTENER } from '../../helpers/sockets';
+import { NETSESSION_CLOSE_WAIT, NETSESSION_LISTENER } from '../../helpers/sockets';
 
 const lines = (name: string): string[] =>
   readFileSync(join(__dirname, '../../fixtures/scenarios', name), 'utf8')
@@ -102,16 +102,8 @@ describe('issue 5 scenarios', () => {
 
   it('CLOSE_WAIT lingering to an Akamai edge from a local process is stale-local, naming the process', () => {
     const sockets: LocalSocket[] = [50999, 51000].map((port) => ({
-      protocol: 'tcp',
-      family: 4,
-      localAddress: '192.168.1.20',
+      ...NETSESSION_CLOSE_WAIT,
       localPort: port,
-      remoteAddress: '23.215.0.137',
-      remotePort: 443,
-      state: 'CLOSE_WAIT',
-      pid: 4321,
-      processName: 'netsession_win.exe',
-      processPath: null,
       stateSince: 1_000,
       source: 'live',
     }));
