@@ -21,30 +21,23 @@ const BULK_INDEXES: readonly { name: string; sql: string }[] = [
 
 export const BULK_INDEX_NAMES: readonly string[] = BULK_INDEXES.map((i) => i.name);
 
-/** Drops the bulk indexes; returns the names it dropped (to hand back to ensureBulkIndexes' caller). */
+const hasIndex = (db: Database, name: string): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
+
+/** Drops the bulk indexes that exist; returns the names it dropped. */
 export function dropBulkIndexes(db: Database): string[] {
-  const dropped: string[] = [];
-  for (const { name } of BULK_INDEXES) {
-    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name);
-    if (!exists) continue;
-    db.exec(`DROP INDEX ${name}`);
-    dropped.push(name);
-  }
+  const dropped = BULK_INDEXES.filter(({ name }) => hasIndex(db, name)).map(({ name }) => name);
+  for (const name of dropped) db.exec(`DROP INDEX ${name}`);
   return dropped;
 }
 
-/** Builds any bulk index that is missing (after a big import, or after one that was killed). Cheap when none is. */
-export function ensureBulkIndexes(db: Database): void {
-  for (const { sql } of BULK_INDEXES) db.exec(sql);
-}
-
-/** Within this long of its last commit, a 'running' import is alive (the same rule as the importer's). */
+/** Within this long of its last commit, a 'running' import is alive (the importer's rule too). */
 export const LIVE_IMPORT_MS = 15_000;
 
 /**
- * At open and at the end of an import: builds a missing bulk index unless another import is writing right now. Best effort: a failure
- * (the database busy, the disk full) leaves the index missing and the app usable; the next open tries again.
- * Returns what it did, for the caller's log.
+ * Builds a missing bulk index unless another import is writing right now: at open, at the end of every import, and
+ * once 30 s after the app starts. Best effort: a failure (the database busy, the disk full) leaves the index missing
+ * and the app usable; the next call tries again. Returns what it did.
  */
 export function repairBulkIndexes(
   db: Database,
@@ -52,16 +45,14 @@ export function repairBulkIndexes(
   /** The import calling this at its end: its own 'running' row does not count. */
   exceptImportId = -1,
 ): 'ok' | 'built' | 'import-running' | 'failed' {
-  const missing = BULK_INDEXES.filter(
-    ({ name }) => !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name),
-  );
+  const missing = BULK_INDEXES.filter(({ name }) => !hasIndex(db, name));
   if (missing.length === 0) return 'ok';
   const live = db
     .prepare("SELECT 1 FROM imports WHERE status = 'running' AND updated_at > ? AND id <> ? LIMIT 1")
     .get(now - LIVE_IMPORT_MS, exceptImportId);
   if (live) return 'import-running';
   try {
-    ensureBulkIndexes(db);
+    for (const { sql } of missing) db.exec(sql);
     return 'built';
   } catch {
     return 'failed';

@@ -69,9 +69,6 @@ export interface ImportResult {
   row: ImportRow;
 }
 
-/** A 'running' row updated this recently belongs to an import still in progress (another window or CLI). */
-const LIVE_MS = LIVE_IMPORT_MS;
-
 export class ImportInProgressError extends Error {}
 
 export async function importLogFile(
@@ -117,7 +114,8 @@ async function importSource(
   const done = previous.find((r) => r.status === 'done');
   if (done) return { outcome: 'already-imported', importId: done.id, resumed: false, row: done };
   const interrupted = previous.find((r) => r.status !== 'done');
-  if (interrupted?.status === 'running' && clock() - (interrupted.updated_at ?? 0) < LIVE_MS) {
+  // A 'running' row updated this recently belongs to an import still in progress (another window or CLI).
+  if (interrupted?.status === 'running' && clock() - (interrupted.updated_at ?? 0) < LIVE_IMPORT_MS) {
     throw new ImportInProgressError(`${source.name} is being imported already (import #${interrupted.id}).`);
   }
   // A resume reads the file exactly as the first run did: same format, zone, year and "now" (year inference).
