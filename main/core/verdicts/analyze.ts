@@ -152,38 +152,26 @@ function span(packets: readonly Packet[]): [number | null, number | null] {
 /** A host's headline: a scan or a local program outweighs everything; otherwise the verdict of most events. */
 const HEADLINE_FIRST: VerdictId[] = ['scan', 'stale-local', 'p2p-download'];
 
+/** What one host's analysis yields: its summary and its flows. */
+export interface HostAnalysis {
+  host: HostSummary;
+  flows: FlowVerdict[];
+}
+
+/** The facts about the whole input a single host's verdict may depend on (World without the per-host scan). */
+export type WorldFacts = Omit<World, 'scans'>;
+
 /**
- * Judges every flow and every remote host of a set of events (one import, several files, or a paste), using
- * the attributions the caller looked up, this PC's sockets and DNS cache when given. Pure and deterministic.
+ * Judges one remote host at a time against facts about the whole input (this PC's sockets, P2P ports, DNS names),
+ * so a caller can walk a stored log host by host without holding every packet. `packets` are the host's, in
+ * input order.
  */
-export function analyzeEvents(events: readonly ConnectionEvent[], ctx: AnalyzeContext): Analysis {
-  const packets = events.map(toPacket).filter((p) => p.remote !== '' && !isLocalAddress(p.remote));
-  const sockets = [...(ctx.sockets ?? []), ...socketsFromEvents(events)];
-  const byHost = new Map<string, Packet[]>();
-  for (const p of packets) {
-    const list = byHost.get(p.remote);
-    if (list) list.push(p);
-    else byHost.set(p.remote, [p]);
-  }
-  for (const ip of internetRemotes(ctx.sockets ?? [])) if (!byHost.has(ip)) byHost.set(ip, []);
-
-  const world: World = {
-    attributions: ctx.attributions,
-    sockets,
-    scans: new Map(),
-    p2pPorts: findP2pPorts(packets, sockets, ctx.attributions),
-    sites: siteChains(ctx.dnsCache ?? []),
-    now: ctx.now ?? null,
-  };
-  for (const [ip, list] of byHost) {
+export function hostAnalyzer(
+  facts: WorldFacts,
+): (ip: string, packets: Packet[], attribution: Attribution | null) => HostAnalysis {
+  return (ip, list, attribution) => {
     const finding = measureScan(list);
-    if (finding) world.scans.set(ip, finding);
-  }
-
-  const flows: FlowVerdict[] = [];
-  const hosts: HostSummary[] = [];
-  for (const [ip, list] of byHost) {
-    const attribution = ctx.attributions.get(ip) ?? null;
+    const world: World = { ...facts, scans: finding ? new Map([[ip, finding]]) : new Map() };
     const groups = new Map<string, Packet[]>();
     for (const p of list) {
       const k = flowKey(p);
@@ -192,6 +180,7 @@ export function analyzeEvents(events: readonly ConnectionEvent[], ctx: AnalyzeCo
       else groups.set(k, [p]);
     }
     const judged: Judged[] = [];
+    const flows: FlowVerdict[] = [];
     for (const g of groups.values()) {
       const j = judge({ remote: ip, packets: g, attribution }, world);
       judged.push(j);
@@ -215,7 +204,42 @@ export function analyzeEvents(events: readonly ConnectionEvent[], ctx: AnalyzeCo
         },
       });
     }
-    hosts.push(summarizeHost(ip, attribution, list, judged, world, sockets));
+    return { host: summarizeHost(ip, attribution, list, judged, world, facts.sockets), flows };
+  };
+}
+
+/** The internet-side packets of events, in input order (what the rules judge). */
+export function internetPackets(events: readonly ConnectionEvent[]): Packet[] {
+  return events.map(toPacket).filter((p) => p.remote !== '' && !isLocalAddress(p.remote));
+}
+
+/**
+ * Judges every flow and every remote host of a set of events (one import, several files, or a paste), using
+ * the attributions the caller looked up, this PC's sockets and DNS cache when given. Pure and deterministic.
+ */
+export function analyzeEvents(events: readonly ConnectionEvent[], ctx: AnalyzeContext): Analysis {
+  const packets = internetPackets(events);
+  const sockets = [...(ctx.sockets ?? []), ...socketsFromEvents(events)];
+  const byHost = new Map<string, Packet[]>();
+  for (const p of packets) {
+    const list = byHost.get(p.remote);
+    if (list) list.push(p);
+    else byHost.set(p.remote, [p]);
+  }
+  for (const ip of internetRemotes(ctx.sockets ?? [])) if (!byHost.has(ip)) byHost.set(ip, []);
+
+  const analyze = hostAnalyzer({
+    sockets,
+    p2pPorts: findP2pPorts(packets, sockets, ctx.attributions),
+    sites: siteChains(ctx.dnsCache ?? []),
+    now: ctx.now ?? null,
+  });
+  const flows: FlowVerdict[] = [];
+  const hosts: HostSummary[] = [];
+  for (const [ip, list] of byHost) {
+    const r = analyze(ip, list, ctx.attributions.get(ip) ?? null);
+    flows.push(...r.flows);
+    hosts.push(r.host);
   }
   hosts.sort((a, b) => b.events - a.events || a.ip.localeCompare(b.ip));
   return { hosts, flows, summary: summarize(packets, hosts, flows, sockets) };

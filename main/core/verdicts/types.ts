@@ -33,8 +33,8 @@ export interface P2pPort {
 
 /** Facts about the whole input that single flows cannot see. */
 export interface World {
-  attributions: Map<string, Attribution>;
   sockets: LocalSocket[];
+  /** The judged address's scan episode (rules look up their own group's address only). */
   scans: Map<string, ScanFinding>;
   /** Keyed by local UDP port. */
   p2pPorts: Map<number, P2pPort>;

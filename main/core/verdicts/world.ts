@@ -58,7 +58,7 @@ export function measureScan(packets: readonly Packet[]): ScanFinding | null {
 }
 
 /** Who may be a NetSession peer: Akamai servers (not rented cloud VMs) and home connections. */
-function isPeerLike(a: Attribution | undefined): boolean {
+export function isPeerLike(a: Attribution | undefined): boolean {
   if (!a) return false;
   return (isAkamai(a) && !isAkamaiCloud(a)) || a.role === 'isp';
 }
@@ -66,36 +66,52 @@ function isPeerLike(a: Attribution | undefined): boolean {
 /**
  * Local UDP ports that look like a P2P client's: held by a NetSession process, or reached by many distinct
  * Akamai / residential peers — unless another, known program holds the port (then the link finding says who).
+ * Fed one packet at a time, so a stored log can be scanned without holding its packets.
  */
+export function p2pPortCollector(
+  sockets: readonly LocalSocket[],
+  /** isPeerLike of the address's attribution (a caller walking a big log may remember it per address). */
+  isPeer: (ip: string) => boolean,
+): { add(p: Packet): void; finish(): Map<number, P2pPort> } {
+  const peers = new Map<number, Set<string>>();
+  return {
+    add(p) {
+      if (p.proto !== 'udp' || p.inbound !== true || p.localPort === null || p.localPort < THRESHOLDS.highPort) return;
+      if (p.remotePort !== null && UDP_REPLY_PORTS.has(p.remotePort)) return;
+      if (!isPeer(p.remote)) return;
+      let set = peers.get(p.localPort);
+      if (!set) peers.set(p.localPort, (set = new Set()));
+      set.add(p.remote);
+    },
+    finish() {
+      const out = new Map<number, P2pPort>();
+      for (const s of sockets) {
+        if (isNetSessionProcess(s.processName) && !out.has(s.localPort)) {
+          out.set(s.localPort, { port: s.localPort, peers: new Set(), process: s });
+        }
+      }
+      for (const [port, set] of peers) {
+        const existing = out.get(port);
+        if (existing) {
+          for (const ip of set) existing.peers.add(ip);
+          continue;
+        }
+        if (set.size < THRESHOLDS.p2pMinPeers) continue;
+        const other = sockets.some((s) => s.protocol === 'udp' && s.localPort === port && s.processName);
+        if (!other) out.set(port, { port, peers: set, process: null });
+      }
+      return out;
+    },
+  };
+}
+
+/** p2pPortCollector over packets in memory. */
 export function findP2pPorts(
   packets: readonly Packet[],
   sockets: readonly LocalSocket[],
   attributions: Map<string, Attribution>,
 ): Map<number, P2pPort> {
-  const out = new Map<number, P2pPort>();
-  for (const s of sockets) {
-    if (isNetSessionProcess(s.processName) && !out.has(s.localPort)) {
-      out.set(s.localPort, { port: s.localPort, peers: new Set(), process: s });
-    }
-  }
-  const peers = new Map<number, Set<string>>();
-  for (const p of packets) {
-    if (p.proto !== 'udp' || p.inbound !== true || p.localPort === null || p.localPort < THRESHOLDS.highPort) continue;
-    if (p.remotePort !== null && UDP_REPLY_PORTS.has(p.remotePort)) continue;
-    if (!isPeerLike(attributions.get(p.remote))) continue;
-    let set = peers.get(p.localPort);
-    if (!set) peers.set(p.localPort, (set = new Set()));
-    set.add(p.remote);
-  }
-  for (const [port, set] of peers) {
-    const existing = out.get(port);
-    if (existing) {
-      for (const ip of set) existing.peers.add(ip);
-      continue;
-    }
-    if (set.size < THRESHOLDS.p2pMinPeers) continue;
-    const other = sockets.some((s) => s.protocol === 'udp' && s.localPort === port && s.processName);
-    if (!other) out.set(port, { port, peers: set, process: null });
-  }
-  return out;
+  const collector = p2pPortCollector(sockets, (ip) => isPeerLike(attributions.get(ip)));
+  for (const p of packets) collector.add(p);
+  return collector.finish();
 }

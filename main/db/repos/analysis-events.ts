@@ -2,19 +2,91 @@ import type { Database } from 'better-sqlite3';
 import type { ConnectionEvent } from '../../core/model/event';
 import { eventFromRow, type EventRow } from './event-rows';
 
-/**
- * Stored events as the verdict rules read them. The raw line is left out: the rules never read it and it is most
- * of a row's size (a million-line import would otherwise be held in memory twice).
- */
+/** The columns the verdict rules read. The raw line is left out: the rules never read it and it is most of a row. */
+const RULE_COLUMNS = `line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, message, format,
+  process, pid, state`;
+
+/** A socket-table row (netstat, ss): the rules place it by its foreign address, whatever its direction says. */
+const SOCKET_ROW = "(state IS NOT NULL AND state <> '')";
+
+/** Every stored event as the verdict rules read it (small databases, and the fallback when streaming cannot run). */
 export function readEventsForAnalysis(db: Database): ConnectionEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, message, format,
-              process, pid, state
-         FROM events`,
-    )
-    .iterate() as IterableIterator<EventRow>;
+  const rows = db.prepare(`SELECT ${RULE_COLUMNS} FROM events`).iterate() as IterableIterator<EventRow>;
   const out: ConnectionEvent[] = [];
   for (const r of rows) out.push(eventFromRow(r));
   return out;
+}
+
+/** A stored event with the row id (input order) and the stored internet-side address. */
+export interface StoredEvent {
+  id: number;
+  remote: string | null;
+  event: ConnectionEvent;
+}
+
+type Row = EventRow & { id: number; remote: string | null };
+const stored = (r: Row): StoredEvent => ({ id: r.id, remote: r.remote, event: eventFromRow(r) });
+
+export function countEvents(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+}
+
+/**
+ * Events the rules may place under another address than the stored `remote` column (services/import-batches.ts
+ * remoteOf): rows with no stored remote (both ends public or both private, no direction) and socket-table rows whose
+ * stored remote is not their foreign address. Everything else is placed under its stored remote, so a walk over
+ * the (remote, ts_utc) index meets each host's other events together. Few in practice (pasted netstat output).
+ */
+export function readStrayEvents(db: Database): StoredEvent[] {
+  return (
+    db
+      .prepare(
+        `SELECT id, remote, ${RULE_COLUMNS} FROM events
+         WHERE remote IS NULL OR (${SOCKET_ROW} AND remote IS NOT dst) ORDER BY id`,
+      )
+      .all() as Row[]
+  ).map(stored);
+}
+
+/** Rows of a pasted socket table (a state or an owning program), in input order: the rules' local sockets. */
+export function readSocketEvents(db: Database): ConnectionEvent[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${RULE_COLUMNS} FROM events WHERE ${SOCKET_ROW} OR (process IS NOT NULL AND process <> '') ORDER BY id`,
+      )
+      .all() as EventRow[]
+  ).map(eventFromRow);
+}
+
+/** Calls `each` for every UDP event in input order. `each` must not use the database (the read is still open). */
+export function forEachUdpEvent(db: Database, each: (e: ConnectionEvent) => void): void {
+  const rows = db.prepare(`SELECT ${RULE_COLUMNS} FROM events WHERE proto = 'udp' ORDER BY id`).iterate();
+  for (const r of rows as IterableIterator<EventRow>) each(eventFromRow(r));
+}
+
+/**
+ * The next whole hosts after `after` in stored-remote order, about `limit` events: a host is never split across two
+ * chunks (one host with more than `limit` events comes alone, whole). Events of one host are in input order.
+ * Returns [] after the last host. Needs the events(remote, ts_utc) index to be fast.
+ */
+export function readHostChunk(db: Database, after: string, limit: number): { remote: string; events: StoredEvent[] }[] {
+  let rows = db
+    .prepare(`SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote > ? ORDER BY remote LIMIT ?`)
+    .all(after, limit) as Row[];
+  if (rows.length === limit) {
+    const last = (rows[rows.length - 1] as Row).remote;
+    const whole = rows.filter((r) => r.remote !== last);
+    rows = whole.length
+      ? whole
+      : (db.prepare(`SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ?`).all(last) as Row[]);
+  }
+  const hosts: { remote: string; events: StoredEvent[] }[] = [];
+  for (const r of rows) {
+    const current = hosts[hosts.length - 1];
+    if (current?.remote === r.remote) current.events.push(stored(r));
+    else hosts.push({ remote: r.remote as string, events: [stored(r)] });
+  }
+  for (const h of hosts) h.events.sort((a, b) => a.id - b.id);
+  return hosts;
 }

@@ -30,16 +30,21 @@ interface DbRow {
   detail: string;
 }
 
-/** Replaces the whole table in one transaction (the summary is derived data, rebuilt from events). */
-export function replaceHosts(db: Database, records: readonly HostRecord[], at: number): void {
+/**
+ * Writes hosts one at a time inside the caller's transaction: `clear` empties the table, `put` adds a host. The
+ * summary is derived data, rebuilt from events; the caller commits clear and puts together.
+ */
+export function hostWriter(db: Database, at: number): { clear(): void; put(r: HostRecord): void } {
   const insert = db.prepare(`
     INSERT INTO hosts (ip, owner, owner_name, role, asn, as_org, country, confidence, verdict, severity, lane, events,
                        first_seen, last_seen, title_en, title_ja, ip_key, updated_at, detail)
     VALUES (@ip, @owner, @ownerName, @role, @asn, @asOrg, @country, @confidence, @verdict, @severity, @lane, @events,
             @firstSeen, @lastSeen, @titleEn, @titleJa, @ipKey, @at, @detail)`);
-  db.transaction(() => {
-    db.prepare('DELETE FROM hosts').run();
-    for (const r of records) {
+  return {
+    clear() {
+      db.prepare('DELETE FROM hosts').run();
+    },
+    put(r) {
       insert.run({
         ip: r.row.ip,
         owner: r.ownerId,
@@ -61,7 +66,16 @@ export function replaceHosts(db: Database, records: readonly HostRecord[], at: n
         at,
         detail: JSON.stringify(r.detail),
       });
-    }
+    },
+  };
+}
+
+/** Replaces the whole table in one transaction. */
+export function replaceHosts(db: Database, records: readonly HostRecord[], at: number): void {
+  const writer = hostWriter(db, at);
+  db.transaction(() => {
+    writer.clear();
+    for (const r of records) writer.put(r);
   })();
 }
 

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBundledIpDatabase } from '../../main/adapters/ipdb/load';
+import { attributeAddress } from '../../main/core/intel/attribute';
+import { parseDnsCacheText } from '../../main/core/verdicts/dns-cache';
+import { dropBulkIndexes } from '../../main/db/bulk-indexes';
+import { openDatabase, type Database } from '../../main/db/open';
+import { refreshHosts, refreshHostsInMemory, type Attributor, type RefreshOptions } from '../../main/services/analysis';
+import { importLogFile } from '../../main/services/import';
+import { NETSESSION_CLOSE_WAIT, NETSESSION_LISTENER } from '../helpers/sockets';
+
+/**
+ * refreshHosts walks the stored log host by host (bounded memory); the verdicts must be exactly those of judging
+ * every event at once (refreshHostsInMemory, analyzeEvents). Every fixture log, pasted socket tables (whose rows the
+ * rules place by foreign address, not by the stored remote) and live sockets go in together.
+ */
+const fixtures = (dir: string): string[] =>
+  readdirSync(join(__dirname, '../fixtures', dir))
+    .filter((f) => !f.endsWith('.md'))
+    .map((f) => join(__dirname, '../fixtures', dir, f));
+
+const ipdb = loadBundledIpDatabase().db;
+const attributor: Attributor = {
+  attributeOffline: (ip) => attributeAddress({ ip, ipdb: ipdb.lookup(ip), online: false }),
+};
+
+async function everyFixture(): Promise<Database> {
+  const db = openDatabase(':memory:');
+  for (const file of [
+    ...fixtures('logs'),
+    ...fixtures('scenarios'),
+    ...fixtures('sockets').filter((f) => /(netstat|ss)-/.test(f)),
+  ]) {
+    await importLogFile(db, file, { tz: 'UTC', year: 2024 });
+  }
+  return db;
+}
+
+const table = (db: Database): unknown[] => db.prepare('SELECT * FROM hosts ORDER BY ip').all();
+
+const options = (): RefreshOptions => ({
+  attributor,
+  now: Date.UTC(2024, 2, 13),
+  sockets: [
+    { ...NETSESSION_CLOSE_WAIT, stateSince: Date.UTC(2024, 2, 12), source: 'live' },
+    { ...NETSESSION_LISTENER, source: 'live' },
+    // A live connection to an address no log mentions: listed with no events.
+    { ...NETSESSION_CLOSE_WAIT, remoteAddress: '104.64.0.1', remotePort: 443, stateSince: null, source: 'live' },
+  ],
+  dnsCache: parseDnsCacheText(readFileSync(join(__dirname, '../fixtures/dns/displaydns-en.txt'), 'utf8')),
+});
+
+describe('host walk', () => {
+  it('gives every host the same verdict, counts and explanation as judging all events at once', async () => {
+    const db = await everyFixture();
+    const events = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+    // Rows the walk must place by their foreign address, as the rules do: present, or this test proves little.
+    const strays = db
+      .prepare("SELECT count(*) AS n FROM events WHERE remote IS NULL OR (state <> '' AND remote IS NOT dst)")
+      .get() as { n: number };
+    expect(strays.n).toBeGreaterThan(0);
+
+    const expected = refreshHostsInMemory(db, options());
+    const before = table(db);
+    expect(before.length).toBeGreaterThan(30);
+    expect(before).toContainEqual(expect.objectContaining({ ip: '104.64.0.1', events: 0 }));
+
+    for (const chunkEvents of [20_000, 7, 1]) {
+      db.prepare('DELETE FROM hosts').run();
+      const walked = refreshHosts(db, { ...options(), chunkEvents });
+      expect(walked).toEqual({ ...expected });
+      expect(walked.events).toBe(events);
+      expect(table(db)).toEqual(before);
+    }
+  });
+
+  it('judges all events at once while another import keeps the address index dropped', async () => {
+    const db = await everyFixture();
+    const expected = refreshHostsInMemory(db, options());
+    const before = table(db);
+    dropBulkIndexes(db);
+    // Another process's import, still writing (updated just now).
+    db.prepare("INSERT INTO imports (source, status, started_at, updated_at) VALUES ('file', 'running', ?, ?)").run(
+      Date.now(),
+      Date.now(),
+    );
+    db.prepare('DELETE FROM hosts').run();
+    expect(refreshHosts(db, options())).toEqual(expected);
+    expect(table(db)).toEqual(before);
+    expect(db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events_remote_ts'").get()).toBeUndefined();
+  });
+});
