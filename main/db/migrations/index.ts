@@ -5,6 +5,7 @@ import { migration as m0003 } from './0003_intel';
 import { migration as m0004 } from './0004_hosts';
 import { migration as m0005 } from './0005_reports';
 import { migration as m0006 } from './0006_timeline';
+import { migration as m0007 } from './0007_hosts_rowid';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
