@@ -16,9 +16,9 @@ export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
   return {
     'hosts.list': (q) => listHosts(ctx.db, q ?? {}),
     'hosts.detail': ({ ip }) => getHost(ctx.db, ip),
-    'hosts.refresh': () => {
+    'hosts.refresh': async () => {
       const at = ctx.now();
-      const r = refreshHosts(ctx.db, {
+      const r = await refreshHosts(ctx.db, {
         attributor: getAttributor(),
         sockets: socketsFromConnections(ctx.sockets.current().connections),
         now: at,

@@ -11,8 +11,8 @@ import { isLocalAddress } from '../core/net/scope';
 import type { LocalSocket } from '../core/verdicts/types';
 import {
   countEvents,
-  forEachUdpEvent,
   readEventsForAnalysis,
+  readUdpEvents,
   readHostChunk,
   readSocketEvents,
   readStrayEvents,
@@ -23,7 +23,13 @@ import { siteChains } from '../core/verdicts/dns-cache';
 import { internetRemotes, socketsFromEvents } from '../core/verdicts/link';
 import { toPacket, type Packet } from '../core/verdicts/packets';
 import { isPeerLike, p2pPortCollector } from '../core/verdicts/world';
-import { hostWriter, replaceHosts, type HostRecord } from '../db/repos/hosts';
+import {
+  abandonHostsRebuild,
+  beginHostsRebuild,
+  finishHostsRebuild,
+  replaceHosts,
+  type HostRecord,
+} from '../db/repos/hosts';
 import type { Connection } from '../../preload/contract/sockets';
 
 /** The part of the intel service the verdicts need (contract: createIntel(...).attributeOffline). */
@@ -186,12 +192,19 @@ export interface RefreshOptions {
   sockets?: readonly LocalSocket[];
   dnsCache?: readonly DnsRecord[];
   now: number;
-  /** Events read per step of the host walk (default 20,000; tests make it tiny to cross step boundaries). */
+  /** Events read per step of the host walk (default HOST_CHUNK_EVENTS; tests make it tiny to cross boundaries). */
   chunkEvents?: number;
+  /** Stops a rebuild between steps (the app quitting); the previous table stays. */
+  signal?: AbortSignal | undefined;
 }
 
-/** Events read per step of the host walk: bounds memory (a step's events and their hosts' analyses). */
-const HOST_CHUNK_EVENTS = 20_000;
+/**
+ * Events read per step of the host walk: bounds memory and how long one step holds the main process (about 0.1 s for
+ * a step of hosts seen once each, the most expensive kind).
+ */
+const HOST_CHUNK_EVENTS = 1_000;
+/** UDP events read per step of the P2P port pass. */
+const UDP_CHUNK_EVENTS = 10_000;
 
 export interface RefreshResult {
   hosts: number;
@@ -199,21 +212,40 @@ export interface RefreshResult {
   at: number;
 }
 
+/** One rebuild at a time per database (an import's auto-refresh and the Refresh button share the staging table). */
+const rebuilding = new WeakMap<Database, Promise<unknown>>();
+
+/** Lets timers, IPC and paint run between steps of a long rebuild. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
- * Rebuilds the hosts table from every stored event plus the live sockets, in one transaction.
+ * Rebuilds the hosts table from every stored event plus the live sockets.
  *
  * A month of a router log holds a million events from a hundred thousand addresses or more (scanners come from
- * everywhere). Judging them all at once held every packet, flow and explanation in memory: 100,000 addresses took
- * 14 s and 800 MB, 300,000 took 58 s and 2.1 GB. So the stored log is walked host by host along the
- * events(remote, ts_utc) index, a chunk of hosts at a time, after one pass over the few facts that span hosts (this
- * PC's sockets, P2P ports). The hosts and verdicts are the same as analyzeEvents() over all events (tested).
+ * everywhere). Judging them all at once held every packet, flow and explanation in memory and the main process
+ * for the whole time: 100,000 addresses took 14 s and 800 MB, 300,000 took 58 s and 2.1 GB, with the window
+ * frozen throughout. So the stored log is walked host by host along the events(remote, ts_utc) index, a
+ * thousand events per step with a pause between steps, after one pass over the few facts that span hosts (this
+ * PC's sockets, P2P ports). Hosts are written to `hosts_next` and put in place at the end in one short transaction:
+ * screens read the previous table until then. The verdicts are the same as analyzeEvents() over all events (tested).
  */
-export function refreshHosts(db: Database, options: RefreshOptions): RefreshResult {
+export function refreshHosts(db: Database, options: RefreshOptions): Promise<RefreshResult> {
+  const previous = rebuilding.get(db) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => walkHosts(db, options));
+  rebuilding.set(db, run);
+  return run;
+}
+
+async function walkHosts(db: Database, options: RefreshOptions): Promise<RefreshResult> {
   const at = options.now;
   const sockets = options.sockets ?? [];
   // The walk needs the address index; a big import in another process may have dropped it for a while.
   const indexed = repairBulkIndexes(db, Date.now());
   if (indexed !== 'ok' && indexed !== 'built') return refreshHostsInMemory(db, options);
+  const step = async (): Promise<void> => {
+    await breathe();
+    options.signal?.throwIfAborted();
+  };
 
   const attribute = (ip: string): Attribution | null => {
     if (!options.attributor) return unattributed(ip);
@@ -224,37 +256,42 @@ export function refreshHosts(db: Database, options: RefreshOptions): RefreshResu
     }
   };
   const internet = (p: Packet): boolean => p.remote !== '' && !isLocalAddress(p.remote);
-  const writer = hostWriter(db, at);
 
-  return db.transaction((): RefreshResult => {
-    const events = countEvents(db);
-    const allSockets = [...sockets, ...socketsFromEvents(readSocketEvents(db))];
-    const peers = new Map<string, boolean>();
-    const p2p = p2pPortCollector(allSockets, (ip) => {
-      let peer = peers.get(ip);
-      if (peer === undefined) peers.set(ip, (peer = isPeerLike(attribute(ip) ?? undefined)));
-      return peer;
-    });
-    forEachUdpEvent(db, (e) => {
-      const p = toPacket(e);
-      if (internet(p)) p2p.add(p);
-    });
-    const analyze = hostAnalyzer({
-      sockets: allSockets,
-      p2pPorts: p2p.finish(),
-      sites: siteChains(options.dnsCache ?? []),
-      now: at,
-    });
-
-    const strays = new Map<string, StoredEvent[]>();
-    for (const s of readStrayEvents(db)) {
+  const allSockets = [...sockets, ...socketsFromEvents(readSocketEvents(db))];
+  const peers = new Map<string, boolean>();
+  const p2p = p2pPortCollector(allSockets, (ip) => {
+    let peer = peers.get(ip);
+    if (peer === undefined) peers.set(ip, (peer = isPeerLike(attribute(ip) ?? undefined)));
+    return peer;
+  });
+  for (let after = 0; ;) {
+    const udp = readUdpEvents(db, after, UDP_CHUNK_EVENTS);
+    for (const s of udp) {
       const p = toPacket(s.event);
-      if (!internet(p)) continue;
-      const list = strays.get(p.remote);
-      if (list) list.push(s);
-      else strays.set(p.remote, [s]);
+      if (internet(p)) p2p.add(p);
     }
-    writer.clear();
+    if (udp.length < UDP_CHUNK_EVENTS) break;
+    after = (udp[udp.length - 1] as StoredEvent).id;
+    await step();
+  }
+  const analyze = hostAnalyzer({
+    sockets: allSockets,
+    p2pPorts: p2p.finish(),
+    sites: siteChains(options.dnsCache ?? []),
+    now: at,
+  });
+
+  const strays = new Map<string, StoredEvent[]>();
+  for (const s of readStrayEvents(db)) {
+    const p = toPacket(s.event);
+    if (!internet(p)) continue;
+    const list = strays.get(p.remote);
+    if (list) list.push(s);
+    else strays.set(p.remote, [s]);
+  }
+
+  const writer = beginHostsRebuild(db, at);
+  try {
     const done = new Set<string>();
     const judge = (ip: string, stored: readonly StoredEvent[], live = false): void => {
       // A host's events in input order; the rules place some of them elsewhere (strays) or nowhere (private).
@@ -264,20 +301,29 @@ export function refreshHosts(db: Database, options: RefreshOptions): RefreshResu
       writer.put(toHostRecord(analyze(ip, packets, attribute(ip)).host));
     };
     for (let after = ''; ;) {
+      await step();
       const chunk = readHostChunk(db, after, options.chunkEvents ?? HOST_CHUNK_EVENTS);
       if (!chunk.length) break;
-      for (const { remote, events: list } of chunk) {
-        const extra = strays.get(remote);
-        strays.delete(remote);
-        judge(remote, extra ? [...list, ...extra].sort((a, b) => a.id - b.id) : list);
-      }
+      db.transaction(() => {
+        for (const { remote, events: list } of chunk) {
+          const extra = strays.get(remote);
+          strays.delete(remote);
+          judge(remote, extra ? [...list, ...extra].sort((a, b) => a.id - b.id) : list);
+        }
+      })();
       after = (chunk[chunk.length - 1] as { remote: string }).remote;
     }
-    for (const [ip, list] of strays) judge(ip, list);
-    // Live sockets to addresses no event mentions.
-    for (const ip of internetRemotes(sockets)) if (!done.has(ip)) judge(ip, [], true);
-    return { hosts: done.size, events, at };
-  })();
+    db.transaction(() => {
+      for (const [ip, list] of strays) judge(ip, list);
+      // Live sockets to addresses no event mentions.
+      for (const ip of internetRemotes(sockets)) if (!done.has(ip)) judge(ip, [], true);
+    })();
+    finishHostsRebuild(db);
+    return { hosts: done.size, events: countEvents(db), at };
+  } catch (e) {
+    abandonHostsRebuild(db);
+    throw e;
+  }
 }
 
 /** The whole analysis in memory: the fallback while another import keeps the address index dropped. */
@@ -314,16 +360,21 @@ export function createHostsAutoRefresh(options: {
 }): HostsAutoRefresh {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  const abort = new AbortController();
   const run = (): void => {
     timer = null;
     if (stopped) return;
-    try {
-      const at = options.now();
-      const r = refreshHosts(options.db, { attributor: options.attributor(), sockets: options.sockets(), now: at });
-      options.onRefreshed({ at, hosts: r.hosts });
-    } catch {
-      // The database closed under us (app quitting): nothing to rebuild.
-    }
+    const at = options.now();
+    refreshHosts(options.db, {
+      attributor: options.attributor(),
+      sockets: options.sockets(),
+      now: at,
+      signal: abort.signal,
+    }).then(
+      (r) => options.onRefreshed({ at, hosts: r.hosts }),
+      // Stopped, or the database closed under us (app quitting): nothing to rebuild.
+      () => undefined,
+    );
   };
   return {
     schedule() {
@@ -333,6 +384,7 @@ export function createHostsAutoRefresh(options: {
     },
     stop() {
       stopped = true;
+      abort.abort();
       if (timer) clearTimeout(timer);
     },
   };

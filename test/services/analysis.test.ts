@@ -26,7 +26,7 @@ async function store() {
 describe('host summary table', () => {
   it('is rebuilt from stored events with owner, counts and verdict, and sorts like the user table', async () => {
     const db = await store();
-    const r = refreshHosts(db, { attributor, now: 1_700_000_000_000 });
+    const r = await refreshHosts(db, { attributor, now: 1_700_000_000_000 });
     expect(r).toMatchObject({ hosts: 7, events: 325 });
     const byEvents = listHosts(db, { sort: 'events', dir: 'desc' });
     expect(byEvents.total).toBe(7);
@@ -56,7 +56,7 @@ describe('host summary table', () => {
 
   it('keeps the explanation, evidence and counts for the host panel', async () => {
     const db = await store();
-    refreshHosts(db, { attributor, now: 1 });
+    await refreshHosts(db, { attributor, now: 1 });
     const h = getHost(db, '23.32.5.10');
     expect(h?.verdictDetail.id).toBe('cdn-reply');
     expect(h?.verdictDetail.explanation.ja).toContain('ルーター');
@@ -69,7 +69,7 @@ describe('host summary table', () => {
 
   it('adds live sockets: a lingering CLOSE_WAIT makes its remote host stale-local', async () => {
     const db = await store();
-    refreshHosts(db, {
+    await refreshHosts(db, {
       attributor,
       now: 10 * 60_000,
       sockets: [
@@ -85,7 +85,7 @@ describe('host summary table', () => {
 
   it('exports CSV with a header in the chosen language and quoted fields', async () => {
     const db = await store();
-    refreshHosts(db, { attributor, now: 1 });
+    await refreshHosts(db, { attributor, now: 1 });
     const rows = listHosts(db, { sort: 'events', dir: 'desc' }).hosts;
     const en = hostsCsv(rows, 'en').split('\r\n');
     expect(en[0]).toBe(

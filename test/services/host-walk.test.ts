@@ -68,7 +68,7 @@ describe('host walk', () => {
 
     for (const chunkEvents of [20_000, 7, 1]) {
       db.prepare('DELETE FROM hosts').run();
-      const walked = refreshHosts(db, { ...options(), chunkEvents });
+      const walked = await refreshHosts(db, { ...options(), chunkEvents });
       expect(walked).toEqual({ ...expected });
       expect(walked.events).toBe(events);
       expect(table(db)).toEqual(before);
@@ -86,8 +86,48 @@ describe('host walk', () => {
       Date.now(),
     );
     db.prepare('DELETE FROM hosts').run();
-    expect(refreshHosts(db, options())).toEqual(expected);
+    expect(await refreshHosts(db, options())).toEqual(expected);
     expect(table(db)).toEqual(before);
     expect(db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events_remote_ts'").get()).toBeUndefined();
+  });
+
+  it('keeps the previous table readable until the new one is complete, then swaps it in whole', async () => {
+    const db = await everyFixture();
+    await refreshHosts(db, { ...options(), now: 1 });
+    const indexes = (): unknown[] =>
+      db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'hosts' ORDER BY name").all();
+    const before = indexes();
+    const old = table(db);
+
+    const running = refreshHosts(db, { ...options(), now: 2, chunkEvents: 5 });
+    // A screen asking between steps of the walk gets the previous table, whole.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'hosts_next'").get()).toEqual({ n: 1 });
+    expect(table(db)).toEqual(old);
+    await running;
+    const now = table(db) as { updated_at: number }[];
+    expect(now).toHaveLength(old.length);
+    expect(now.every((h) => h.updated_at === 2)).toBe(true);
+    expect(indexes()).toEqual(before);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'hosts_next'").get()).toEqual({ n: 0 });
+  });
+
+  it('runs one rebuild at a time and leaves the previous table when stopped', async () => {
+    const db = await everyFixture();
+    const [a, b] = await Promise.all([
+      refreshHosts(db, { ...options(), now: 1, chunkEvents: 5 }),
+      refreshHosts(db, { ...options(), now: 2, chunkEvents: 5 }),
+    ]);
+    expect(a.hosts).toBe(b.hosts);
+    expect(new Set(table(db).map((h) => (h as { updated_at: number }).updated_at))).toEqual(new Set([2]));
+
+    const stop = new AbortController();
+    const stopped = refreshHosts(db, { ...options(), now: 3, chunkEvents: 5, signal: stop.signal });
+    await new Promise((r) => setImmediate(r));
+    stop.abort();
+    await expect(stopped).rejects.toThrow();
+    expect(new Set(table(db).map((h) => (h as { updated_at: number }).updated_at))).toEqual(new Set([2]));
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'hosts_next'").get()).toEqual({ n: 0 });
   });
 });

@@ -59,10 +59,13 @@ export function readSocketEvents(db: Database): ConnectionEvent[] {
   ).map(eventFromRow);
 }
 
-/** Calls `each` for every UDP event in input order. `each` must not use the database (the read is still open). */
-export function forEachUdpEvent(db: Database, each: (e: ConnectionEvent) => void): void {
-  const rows = db.prepare(`SELECT ${RULE_COLUMNS} FROM events WHERE proto = 'udp' ORDER BY id`).iterate();
-  for (const r of rows as IterableIterator<EventRow>) each(eventFromRow(r));
+/** The next `limit` UDP events after row `afterId`, in input order. */
+export function readUdpEvents(db: Database, afterId: number, limit: number): StoredEvent[] {
+  return (
+    db
+      .prepare(`SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE proto = 'udp' AND id > ? ORDER BY id LIMIT ?`)
+      .all(afterId, limit) as Row[]
+  ).map(stored);
 }
 
 /**

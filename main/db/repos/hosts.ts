@@ -30,19 +30,26 @@ interface DbRow {
   detail: string;
 }
 
+/** Where a rebuild writes while the app keeps reading `hosts`. */
+const NEXT = 'hosts_next';
+
 /**
  * Writes hosts one at a time inside the caller's transaction: `clear` empties the table, `put` adds a host. The
- * summary is derived data, rebuilt from events; the caller commits clear and puts together.
+ * summary is derived data, rebuilt from events.
  */
-export function hostWriter(db: Database, at: number): { clear(): void; put(r: HostRecord): void } {
+export function hostWriter(
+  db: Database,
+  at: number,
+  table: 'hosts' | typeof NEXT = 'hosts',
+): { clear(): void; put(r: HostRecord): void } {
   const insert = db.prepare(`
-    INSERT INTO hosts (ip, owner, owner_name, role, asn, as_org, country, confidence, verdict, severity, lane, events,
+    INSERT INTO ${table} (ip, owner, owner_name, role, asn, as_org, country, confidence, verdict, severity, lane, events,
                        first_seen, last_seen, title_en, title_ja, ip_key, updated_at, detail)
     VALUES (@ip, @owner, @ownerName, @role, @asn, @asOrg, @country, @confidence, @verdict, @severity, @lane, @events,
             @firstSeen, @lastSeen, @titleEn, @titleJa, @ipKey, @at, @detail)`);
   return {
     clear() {
-      db.prepare('DELETE FROM hosts').run();
+      db.prepare(`DELETE FROM ${table}`).run();
     },
     put(r) {
       insert.run({
@@ -68,6 +75,37 @@ export function hostWriter(db: Database, at: number): { clear(): void; put(r: Ho
       });
     },
   };
+}
+
+/**
+ * Starts a rebuild beside the live table: an empty `hosts_next` with the same definition (read from the schema, so
+ * it follows future migrations), and a writer into it. A rebuild left by a killed app is dropped first.
+ */
+export function beginHostsRebuild(db: Database, at: number): ReturnType<typeof hostWriter> {
+  const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'hosts'").get() as {
+    sql: string;
+  };
+  db.exec(`DROP TABLE IF EXISTS ${NEXT}`);
+  db.exec(sql.replace(/^CREATE TABLE\s+("hosts"|hosts)/i, `CREATE TABLE ${NEXT}`));
+  return hostWriter(db, at, NEXT);
+}
+
+/**
+ * Puts the rebuilt table in place of `hosts` in one short transaction (a rename, and the indexes built once over
+ * the finished rows): readers see the old table or the new one, never a half-written one.
+ */
+export function finishHostsRebuild(db: Database): void {
+  const indexes = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hosts' AND sql IS NOT NULL")
+    .all() as { sql: string }[];
+  db.transaction(() => {
+    db.exec(`DROP TABLE hosts; ALTER TABLE ${NEXT} RENAME TO hosts;`);
+    for (const { sql } of indexes) db.exec(sql);
+  })();
+}
+
+export function abandonHostsRebuild(db: Database): void {
+  db.exec(`DROP TABLE IF EXISTS ${NEXT}`);
 }
 
 /** Replaces the whole table in one transaction. */
