@@ -189,8 +189,8 @@ export function fillTimelineDatabase(db: Database, count: number): { from: numbe
       db.prepare(`INSERT INTO events ${cols} VALUES ${new Array(rest).fill(one).join(',')}`).run(batch);
     }
     const host = db.prepare(
-      `INSERT OR IGNORE INTO hosts (ip, verdict, severity, lane, events, title_en, title_ja, ip_key, updated_at, detail)
-       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, '{}')`,
+      `INSERT OR IGNORE INTO hosts (ip, verdict, severity, lane, events, title_en, title_ja, ip_key, updated_at)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
     );
     for (const k of KINDS) {
       for (let h = 0; h < k.hosts; h++) {

@@ -48,8 +48,8 @@ export function addEvents(db: Database, events: readonly EventSpec[]): void {
 
 export function setHost(db: Database, ip: string, lane: string, verdict: string, at = 2): void {
   db.prepare(
-    `INSERT INTO hosts (ip, verdict, severity, lane, events, title_en, title_ja, ip_key, updated_at, detail)
-     VALUES (?, ?, 'info', ?, 0, '', '', ?, ?, '{}')
+    `INSERT INTO hosts (ip, verdict, severity, lane, events, title_en, title_ja, ip_key, updated_at)
+     VALUES (?, ?, 'info', ?, 0, '', '', ?, ?)
      ON CONFLICT(ip) DO UPDATE SET lane = excluded.lane, verdict = excluded.verdict, updated_at = excluded.updated_at`,
   ).run(ip, verdict, lane, ip, at);
 }

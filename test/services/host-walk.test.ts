@@ -37,7 +37,8 @@ async function everyFixture(): Promise<Database> {
   return db;
 }
 
-const table = (db: Database): unknown[] => db.prepare('SELECT * FROM hosts ORDER BY ip').all();
+const table = (db: Database): unknown[] =>
+  db.prepare('SELECT h.*, d.detail FROM hosts h LEFT JOIN host_details d USING (ip) ORDER BY ip').all();
 
 const options = (): RefreshOptions => ({
   attributor,

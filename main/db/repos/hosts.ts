@@ -27,29 +27,36 @@ interface DbRow {
   title_en: string;
   title_ja: string;
   updated_at: number;
-  detail: string;
 }
 
-/** Where a rebuild writes while the app keeps reading `hosts`. */
-const NEXT = 'hosts_next';
+/**
+ * The summary's two tables: `hosts` (the list's rows and indexes) and `host_details` (the panel's JSON, kept apart
+ * so the rows stay small; migration 0008 says why). They are written, rebuilt and swapped together.
+ */
+const LIVE = { hosts: 'hosts', details: 'host_details' } as const;
+/** Where a rebuild writes while the app keeps reading the live tables. */
+const NEXT = { hosts: 'hosts_next', details: 'host_details_next' } as const;
+type Tables = typeof LIVE | typeof NEXT;
 
 /**
- * Writes hosts one at a time inside the caller's transaction: `clear` empties the table, `put` adds a host. The
- * summary is derived data, rebuilt from events.
+ * Writes hosts one at a time inside the caller's transaction: `clear` empties both tables, `put` adds a host's row
+ * and its details. The summary is derived data, rebuilt from events.
  */
 export function hostWriter(
   db: Database,
   at: number,
-  table: 'hosts' | typeof NEXT = 'hosts',
+  tables: Tables = LIVE,
 ): { clear(): void; put(r: HostRecord): void } {
   const insert = db.prepare(`
-    INSERT INTO ${table} (ip, owner, owner_name, role, asn, as_org, country, confidence, verdict, severity, lane, events,
-                       first_seen, last_seen, title_en, title_ja, ip_key, updated_at, detail)
+    INSERT INTO ${tables.hosts} (ip, owner, owner_name, role, asn, as_org, country, confidence, verdict, severity,
+                       lane, events, first_seen, last_seen, title_en, title_ja, ip_key, updated_at)
     VALUES (@ip, @owner, @ownerName, @role, @asn, @asOrg, @country, @confidence, @verdict, @severity, @lane, @events,
-            @firstSeen, @lastSeen, @titleEn, @titleJa, @ipKey, @at, @detail)`);
+            @firstSeen, @lastSeen, @titleEn, @titleJa, @ipKey, @at)`);
+  const insertDetail = db.prepare(`INSERT INTO ${tables.details} (ip, detail) VALUES (?, ?)`);
   return {
     clear() {
-      db.prepare(`DELETE FROM ${table}`).run();
+      db.prepare(`DELETE FROM ${tables.hosts}`).run();
+      db.prepare(`DELETE FROM ${tables.details}`).run();
     },
     put(r) {
       insert.run({
@@ -71,44 +78,55 @@ export function hostWriter(
         titleJa: r.row.title.ja,
         ipKey: r.ipKey,
         at,
-        detail: JSON.stringify(r.detail),
       });
+      insertDetail.run(r.row.ip, JSON.stringify(r.detail));
     },
   };
 }
 
-/**
- * Starts a rebuild beside the live table: an empty `hosts_next` with the same definition (read from the schema, so
- * it follows future migrations), and a writer into it. A rebuild left by a killed app is dropped first.
- */
-export function beginHostsRebuild(db: Database, at: number): ReturnType<typeof hostWriter> {
-  const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'hosts'").get() as {
+/** Creates an empty `next` table with the definition of `live` as the schema holds it (so it follows migrations). */
+function createLike(db: Database, live: string, next: string): void {
+  const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(live) as {
     sql: string;
   };
-  db.exec(`DROP TABLE IF EXISTS ${NEXT}`);
-  db.exec(sql.replace(/^CREATE TABLE\s+("hosts"|hosts)/i, `CREATE TABLE ${NEXT}`));
+  // A table renamed into place (migrations 0007, 0008, every finished rebuild) is stored as CREATE TABLE "name".
+  const head = new RegExp(`^CREATE TABLE\\s+("${live}"|${live})(?=\\s*\\()`, 'i');
+  if (!head.test(sql)) throw new Error(`Unexpected definition of ${live}: ${sql.slice(0, 40)}`);
+  db.exec(`DROP TABLE IF EXISTS ${next}`);
+  db.exec(sql.replace(head, `CREATE TABLE ${next}`));
+}
+
+/**
+ * Starts a rebuild beside the live tables: empty `hosts_next` and `host_details_next` with the same definitions,
+ * and a writer into them. A rebuild left by a killed app is dropped first.
+ */
+export function beginHostsRebuild(db: Database, at: number): ReturnType<typeof hostWriter> {
+  createLike(db, LIVE.hosts, NEXT.hosts);
+  createLike(db, LIVE.details, NEXT.details);
   return hostWriter(db, at, NEXT);
 }
 
 /**
- * Puts the rebuilt table in place of `hosts` in one short transaction (a rename, and the indexes built once over
- * the finished rows): readers see the old table or the new one, never a half-written one.
+ * Puts the rebuilt tables in place of the live ones in one short transaction (renames, and the hosts indexes built
+ * once over the finished rows): readers see the old pair or the new one, never a half-written or mixed one. The
+ * details table has no secondary index; its primary key's index goes with it through the rename.
  */
 export function finishHostsRebuild(db: Database): void {
   const indexes = db
-    .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hosts' AND sql IS NOT NULL")
-    .all() as { sql: string }[];
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+    .all(LIVE.hosts) as { sql: string }[];
   db.transaction(() => {
-    db.exec(`DROP TABLE hosts; ALTER TABLE ${NEXT} RENAME TO hosts;`);
+    db.exec(`DROP TABLE ${LIVE.hosts}; ALTER TABLE ${NEXT.hosts} RENAME TO ${LIVE.hosts};`);
+    db.exec(`DROP TABLE ${LIVE.details}; ALTER TABLE ${NEXT.details} RENAME TO ${LIVE.details};`);
     for (const { sql } of indexes) db.exec(sql);
   })();
 }
 
 export function abandonHostsRebuild(db: Database): void {
-  db.exec(`DROP TABLE IF EXISTS ${NEXT}`);
+  db.exec(`DROP TABLE IF EXISTS ${NEXT.hosts}; DROP TABLE IF EXISTS ${NEXT.details};`);
 }
 
-/** Replaces the whole table in one transaction. */
+/** Replaces the whole summary (both tables) in one transaction. */
 export function replaceHosts(db: Database, records: readonly HostRecord[], at: number): void {
   const writer = hostWriter(db, at);
   db.transaction(() => {
@@ -173,9 +191,15 @@ export function listHosts(db: Database, q: HostQuery): { total: number; hosts: H
   return { total, hosts: rows.map(toRow), updatedAt: updated.at };
 }
 
+/**
+ * One host with the panel's details; null when the address has no row, or a row but no details (the panel then says
+ * NetWhy has no verdict for it yet: an explanation is never made up from the row alone).
+ */
 export function getHost(db: Database, ip: string): HostDetail | null {
-  const r = db.prepare('SELECT * FROM hosts WHERE ip = ?').get(ip) as DbRow | undefined;
-  if (!r) return null;
+  const r = db
+    .prepare('SELECT h.*, d.detail FROM hosts h LEFT JOIN host_details d ON d.ip = h.ip WHERE h.ip = ?')
+    .get(ip) as (DbRow & { detail: string | null }) | undefined;
+  if (!r || r.detail === null) return null;
   return { ...toRow(r), ...(JSON.parse(r.detail) as Omit<HostDetail, keyof HostRow>) };
 }
 
@@ -185,10 +209,16 @@ export function hostVerdicts(
 ): Record<string, { verdict: HostRow['verdict']; severity: HostRow['severity']; title: HostRow['title'] }> {
   const out: Record<string, { verdict: HostRow['verdict']; severity: HostRow['severity']; title: HostRow['title'] }> =
     {};
-  const stmt = db.prepare('SELECT * FROM hosts WHERE ip = ?');
+  const stmt = db.prepare('SELECT verdict, severity, title_en, title_ja FROM hosts WHERE ip = ?');
   for (const ip of ips) {
-    const r = stmt.get(ip) as DbRow | undefined;
-    if (r) out[ip] = { verdict: toRow(r).verdict, severity: toRow(r).severity, title: toRow(r).title };
+    const r = stmt.get(ip) as Pick<DbRow, 'verdict' | 'severity' | 'title_en' | 'title_ja'> | undefined;
+    if (r) {
+      out[ip] = {
+        verdict: r.verdict as HostRow['verdict'],
+        severity: r.severity as HostRow['severity'],
+        title: { en: r.title_en, ja: r.title_ja },
+      };
+    }
   }
   return out;
 }

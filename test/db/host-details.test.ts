@@ -1,0 +1,281 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../main/db/migrate';
+import { MIGRATIONS } from '../../main/db/migrations';
+import { openDatabase } from '../../main/db/open';
+import {
+  abandonHostsRebuild,
+  beginHostsRebuild,
+  finishHostsRebuild,
+  getHost,
+  listHosts,
+  replaceHosts,
+  type HostRecord,
+} from '../../main/db/repos/hosts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const HOST_INDEXES = ['hosts_events', 'hosts_ip_key', 'hosts_lane', 'hosts_last_seen', 'hosts_verdict'];
+
+/** The panel's JSON as the analysis stores it (trimmed): explanation in both languages, evidence, counts. */
+const SCAN_DETAIL = JSON.stringify({
+  verdictDetail: {
+    id: 'scan',
+    severity: 'warning',
+    rule: 'scan.ports',
+    title: { en: 'Port scan', ja: 'ポートスキャン' },
+    explanation: { en: 'Scanned 30 ports', ja: '30 個のポートを走査' },
+    advice: { en: 'Nothing to do', ja: '対応は不要です' },
+    evidence: [{ kind: 'ports', detail: 'x'.repeat(1700) }],
+  },
+  ports: [{ proto: 'tcp', port: 22, count: 3 }],
+  remotePorts: [],
+  protocols: { tcp: 30 },
+  actions: { drop: 30 },
+  flowVerdicts: {},
+  links: [],
+  sites: [],
+});
+
+/** What a user's rows look like: NULL owner/AS/times for unknown hosts, IPv6, Japanese titles, a large detail. */
+const HOSTS = [
+  {
+    ip: '203.0.113.7',
+    owner: 'google',
+    owner_name: 'Google',
+    role: 'dns',
+    asn: 15169,
+    as_org: 'GOOGLE',
+    country: 'US',
+    confidence: 'high',
+    verdict: 'normal',
+    severity: 'info',
+    lane: 'other-cdn',
+    events: 4200,
+    first_seen: 1_700_000_000_000,
+    last_seen: 1_700_086_400_000,
+    title_en: 'Google DNS',
+    title_ja: 'Google の DNS',
+    ip_key: '4:cb007107',
+    updated_at: 1_700_100_000_000,
+    detail: JSON.stringify({ evidence: ['x'.repeat(1700)], ports: { 53: 4200 } }),
+  },
+  {
+    ip: '2001:db8::1',
+    owner: null,
+    owner_name: null,
+    role: null,
+    asn: 4_294_967_295,
+    as_org: null,
+    country: null,
+    confidence: null,
+    verdict: 'scan',
+    severity: 'warning',
+    lane: 'unknown',
+    events: 30,
+    first_seen: null,
+    last_seen: null,
+    title_en: 'Port scan',
+    title_ja: 'ポートスキャン',
+    ip_key: '6:20010db8000000000000000000000001',
+    updated_at: 1_700_100_000_000,
+    detail: SCAN_DETAIL,
+  },
+  {
+    ip: '192.0.2.200',
+    owner: 'isp',
+    owner_name: 'Example ISP',
+    role: 'router',
+    asn: 0,
+    as_org: 'EXAMPLE-AS',
+    country: 'JP',
+    confidence: 'low',
+    verdict: 'probe',
+    severity: 'notice',
+    lane: 'isp',
+    events: 0,
+    first_seen: 0,
+    last_seen: 0,
+    title_en: '',
+    title_ja: '',
+    ip_key: '4:c00002c8',
+    updated_at: 1,
+    detail: '{}',
+  },
+];
+
+const byIp = <T extends { ip: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.ip < b.ip ? -1 : 1));
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'netwhy-db-'));
+  dirs.push(dir);
+  return join(dir, 'netwhy.sqlite');
+}
+
+function indexes(db: Database, table: string): { name: string; unique: number; columns: string[] }[] {
+  return (db.prepare(`PRAGMA index_list(${table})`).all() as { name: string; unique: number }[])
+    .filter((i) => !i.name.startsWith('sqlite_autoindex_'))
+    .map((i) => ({
+      name: i.name,
+      unique: i.unique,
+      columns: (db.prepare(`PRAGMA index_info(${i.name})`).all() as { name: string }[]).map((c) => c.name),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const columns = (db: Database, table: string): { name: string }[] =>
+  db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+
+const tableList = (db: Database, table: string): { wr: number; strict: number } =>
+  db.prepare('SELECT wr, strict FROM pragma_table_list WHERE name = ?').get(table) as { wr: number; strict: number };
+
+describe('migration 0008_host_details', () => {
+  it('moves each host detail of a version 7 database to host_details and keeps every other value and index', () => {
+    const file = tempFile();
+    const old = new BetterSqlite3(file);
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 7),
+    );
+    expect(old.pragma('user_version', { simple: true })).toBe(7);
+    const insert = old.prepare(
+      `INSERT INTO hosts VALUES (@ip, @owner, @owner_name, @role, @asn, @as_org, @country, @confidence, @verdict,
+        @severity, @lane, @events, @first_seen, @last_seen, @title_en, @title_ja, @ip_key, @updated_at, @detail)`,
+    );
+    for (const h of HOSTS) insert.run(h);
+    const columnsBefore = columns(old, 'hosts');
+    const indexesBefore = indexes(old, 'hosts');
+    expect(indexesBefore.map((i) => i.name)).toEqual(HOST_INDEXES);
+    old.close();
+
+    // The path a user takes: the app opens the old file (WAL, foreign keys on) and migrates it.
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(8);
+    expect(db.prepare('SELECT * FROM hosts ORDER BY ip').all()).toEqual(
+      byIp(HOSTS).map(({ detail: _detail, ...row }) => row),
+    );
+    expect(db.prepare('SELECT * FROM host_details ORDER BY ip').all()).toEqual(
+      byIp(HOSTS).map(({ ip, detail }) => ({ ip, detail })),
+    );
+    // Same columns in the same order, types, NOT NULLs and key, less `detail` (the last one); same indexes.
+    expect(columns(db, 'hosts')).toEqual(columnsBefore.filter((c) => c.name !== 'detail'));
+    expect(columns(db, 'hosts').map((c) => c.name)).not.toContain('detail');
+    expect(indexes(db, 'hosts')).toEqual(indexesBefore);
+    expect(indexes(db, 'host_details')).toEqual([]);
+    expect(tableList(db, 'hosts')).toEqual({ wr: 0, strict: 1 });
+    expect(tableList(db, 'host_details')).toEqual({ wr: 0, strict: 1 });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'hosts_new'").get()).toBeUndefined();
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // What the user sees afterwards: the list, and the host panel's explanation in both languages.
+    expect(listHosts(db, { sort: 'ip', dir: 'asc' }).hosts.map((h) => h.ip)).toEqual([
+      '192.0.2.200',
+      '203.0.113.7',
+      '2001:db8::1',
+    ]);
+    const scan = getHost(db, '2001:db8::1');
+    expect(scan?.verdictDetail.explanation).toEqual({ en: 'Scanned 30 ports', ja: '30 個のポートを走査' });
+    expect(scan).toMatchObject({ ip: '2001:db8::1', verdict: 'scan', events: 30, owner: null });
+    db.close();
+  });
+
+  it('reads a host without a details row as one with no verdict detail, not as a made-up explanation', () => {
+    const db = openDatabase(':memory:');
+    const insertHost = db.prepare(
+      `INSERT INTO hosts VALUES (@ip, @owner, @owner_name, @role, @asn, @as_org, @country, @confidence, @verdict,
+        @severity, @lane, @events, @first_seen, @last_seen, @title_en, @title_ja, @ip_key, @updated_at)`,
+    );
+    for (const { detail: _detail, ...row } of HOSTS) insertHost.run(row);
+    db.prepare('INSERT INTO host_details (ip, detail) VALUES (?, ?)').run('2001:db8::1', SCAN_DETAIL);
+
+    expect(getHost(db, '2001:db8::1')?.verdictDetail.title.ja).toBe('ポートスキャン');
+    // Listed with its verdict, but the panel gets null and says NetWhy has no verdict for it yet.
+    expect(listHosts(db, {}).hosts.map((h) => h.ip)).toContain('203.0.113.7');
+    expect(getHost(db, '203.0.113.7')).toBeNull();
+    expect(getHost(db, '198.51.100.9')).toBeNull();
+    db.close();
+  });
+
+  it('keeps one details row per address, STRICT types and a NOT NULL detail', () => {
+    const db = openDatabase(':memory:');
+    const insert = db.prepare('INSERT INTO host_details (ip, detail) VALUES (?, ?)');
+    insert.run('203.0.113.7', '{}');
+    expect(() => insert.run('203.0.113.7', '{}')).toThrow(/UNIQUE/);
+    expect(() => insert.run('203.0.113.8', null)).toThrow(/NOT NULL/);
+    expect(() => insert.run('203.0.113.9', Buffer.from('{}'))).toThrow(/cannot store BLOB/);
+    db.close();
+  });
+});
+
+/** A host as the analysis hands it to the writer, with `explanation` as the panel shows it. */
+function record(ip: string, explanation: string): HostRecord {
+  const detail = JSON.parse(SCAN_DETAIL) as HostRecord['detail'];
+  detail.verdictDetail.explanation = { en: explanation, ja: explanation };
+  return {
+    row: {
+      ip,
+      owner: null,
+      role: null,
+      asn: null,
+      asOrg: null,
+      country: null,
+      verdict: 'scan',
+      severity: 'warning',
+      lane: 'unknown',
+      title: { en: 'Port scan', ja: 'ポートスキャン' },
+      events: 30,
+      firstSeen: 1,
+      lastSeen: 2,
+    },
+    ownerId: null,
+    confidence: null,
+    ipKey: ip,
+    detail,
+  };
+}
+
+const explanation = (db: Database, ip: string): string | undefined => getHost(db, ip)?.verdictDetail.explanation.en;
+const staging = (db: Database): unknown[] =>
+  db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%\\_next' ESCAPE '\\' ORDER BY name").all();
+
+describe('hosts rebuild with details', () => {
+  it('shows the old details until the rebuild is swapped in, then the new ones; a stopped rebuild leaves the old', () => {
+    const db = openDatabase(':memory:');
+    replaceHosts(db, [record('198.51.100.1', 'old one'), record('198.51.100.2', 'old two')], 1);
+
+    const writer = beginHostsRebuild(db, 2);
+    expect(staging(db)).toEqual([{ name: 'host_details_next' }, { name: 'hosts_next' }]);
+    writer.put(record('198.51.100.1', 'new one'));
+    writer.put(record('198.51.100.3', 'new three'));
+    // A screen reading mid-rebuild sees the previous summary, details included.
+    expect(explanation(db, '198.51.100.1')).toBe('old one');
+    expect(explanation(db, '198.51.100.3')).toBeUndefined();
+    finishHostsRebuild(db);
+    expect(staging(db)).toEqual([]);
+    expect(explanation(db, '198.51.100.1')).toBe('new one');
+    expect(explanation(db, '198.51.100.3')).toBe('new three');
+    // Gone from the list and from the panel: no details left behind for an address no longer summarised.
+    expect(getHost(db, '198.51.100.2')).toBeNull();
+    expect(db.prepare('SELECT count(*) AS n FROM host_details').get()).toEqual({ n: 2 });
+    expect(indexes(db, 'hosts').map((i) => i.name)).toEqual(HOST_INDEXES);
+
+    beginHostsRebuild(db, 3).put(record('198.51.100.1', 'abandoned'));
+    abandonHostsRebuild(db);
+    expect(staging(db)).toEqual([]);
+    expect(explanation(db, '198.51.100.1')).toBe('new one');
+
+    // The in-memory path replaces both tables too.
+    replaceHosts(db, [record('198.51.100.4', 'replaced')], 4);
+    expect(db.prepare('SELECT ip FROM host_details').all()).toEqual([{ ip: '198.51.100.4' }]);
+    expect(explanation(db, '198.51.100.4')).toBe('replaced');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
