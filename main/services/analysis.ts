@@ -26,6 +26,7 @@ import { isPeerLike, p2pPortCollector } from '../core/verdicts/world';
 import {
   abandonHostsRebuild,
   beginHostsRebuild,
+  dropRetiredHostDetails,
   finishHostsRebuild,
   replaceHosts,
   type HostRecord,
@@ -291,6 +292,7 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
   }
 
   const writer = beginHostsRebuild(db, at);
+  let result: RefreshResult;
   try {
     const done = new Set<string>();
     const judge = (ip: string, stored: readonly StoredEvent[], live = false): void => {
@@ -319,11 +321,14 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
       for (const ip of internetRemotes(sockets)) if (!done.has(ip)) judge(ip, [], true);
     })();
     finishHostsRebuild(db);
-    return { hosts: done.size, events: countEvents(db), at };
+    result = { hosts: done.size, events: countEvents(db), at };
   } catch (e) {
     abandonHostsRebuild(db);
     throw e;
   }
+  await breathe();
+  dropRetiredHostDetails(db);
+  return result;
 }
 
 /** The whole analysis in memory: the fallback while another import keeps the address index dropped. */

@@ -111,6 +111,8 @@ describe('host walk', () => {
     expect(now).toHaveLength(old.length);
     expect(now.every((h) => h.updated_at === 2)).toBe(true);
     expect(indexes()).toEqual(before);
+    // The replaced details are dropped a step later, not inside the swap.
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%retired%'").all()).toEqual([]);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'hosts_next'").get()).toEqual({ n: 0 });
   });
 
