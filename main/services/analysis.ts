@@ -170,7 +170,10 @@ export function toHostRecord(h: HostSummary): HostRecord {
     ipKey: ipSortKey(h.ip),
     detail: {
       verdictDetail: {
-        ...h.verdict,
+        id: h.verdict.id,
+        severity: h.verdict.severity,
+        rule: h.verdict.rule,
+        vars: h.verdictVars,
         evidence: h.verdict.evidence.map((e) => ({
           kind: e.kind,
           detail: e.detail,

@@ -214,10 +214,23 @@ describe('migration 0008_host_details', () => {
   });
 });
 
-/** A host as the analysis hands it to the writer, with `explanation` as the panel shows it. */
-function record(ip: string, explanation: string): HostRecord {
-  const detail = JSON.parse(SCAN_DETAIL) as HostRecord['detail'];
-  detail.verdictDetail.explanation = { en: explanation, ja: explanation };
+/**
+ * A host as the analysis hands it to the writer: the verdict as its rule id and fill values (the panel's texts are
+ * written from them on reading), `label` standing in for the address in the texts.
+ */
+function record(ip: string, label: string): HostRecord {
+  const detail = JSON.parse(SCAN_DETAIL) as HostRecord['detail'] & { verdictDetail: Record<string, unknown> };
+  const { title: _t, explanation: _e, advice: _a, ...verdict } = detail.verdictDetail;
+  const vars = {
+    remote: label,
+    owner: 'AS64500',
+    ownerJa: 'AS64500',
+    count: 30,
+    ports: 30,
+    first: '10:00',
+    last: '10:01',
+  };
+  detail.verdictDetail = { ...(verdict as HostRecord['detail']['verdictDetail']), rule: 'scan.psad-thresholds', vars };
   return {
     row: {
       ip,
@@ -241,7 +254,9 @@ function record(ip: string, explanation: string): HostRecord {
   };
 }
 
-const explanation = (db: Database, ip: string): string | undefined => getHost(db, ip)?.verdictDetail.explanation.en;
+/** The panel's title, written from the stored rule id and values: "Port scan from <label>". */
+const explanation = (db: Database, ip: string): string | undefined =>
+  getHost(db, ip)?.verdictDetail.title.en.replace('Port scan from ', '');
 const staging = (db: Database): unknown[] =>
   db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%\\_next' ESCAPE '\\' ORDER BY name").all();
 

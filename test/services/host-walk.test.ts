@@ -6,7 +6,16 @@ import { attributeAddress } from '../../main/core/intel/attribute';
 import { parseDnsCacheText } from '../../main/core/verdicts/dns-cache';
 import { dropBulkIndexes } from '../../main/db/bulk-indexes';
 import { openDatabase, type Database } from '../../main/db/open';
-import { refreshHosts, refreshHostsInMemory, type Attributor, type RefreshOptions } from '../../main/services/analysis';
+import { analyzeEvents } from '../../main/core/verdicts/analyze';
+import { readEventsForAnalysis } from '../../main/db/repos/analysis-events';
+import { getHost } from '../../main/db/repos/hosts';
+import {
+  attributeAll,
+  refreshHosts,
+  refreshHostsInMemory,
+  type Attributor,
+  type RefreshOptions,
+} from '../../main/services/analysis';
 import { importLogFile } from '../../main/services/import';
 import { NETSESSION_CLOSE_WAIT, NETSESSION_LISTENER } from '../helpers/sockets';
 
@@ -132,5 +141,34 @@ describe('host walk', () => {
     await expect(stopped).rejects.toThrow();
     expect(new Set(table(db).map((h) => (h as { updated_at: number }).updated_at))).toEqual(new Set([2]));
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'hosts_next'").get()).toEqual({ n: 0 });
+  });
+
+  it("shows each host's explanation exactly as the analysis wrote it, though only the rule and its values are stored", async () => {
+    const db = await everyFixture();
+    const o = options();
+    await refreshHosts(db, o);
+    const events = readEventsForAnalysis(db);
+    const { hosts } = analyzeEvents(events, {
+      attributions: attributeAll(events, o.sockets ?? [], attributor),
+      sockets: o.sockets ?? [],
+      dnsCache: o.dnsCache ?? [],
+      now: o.now,
+    });
+    expect(hosts.length).toBeGreaterThan(30);
+    for (const h of hosts) {
+      const shown = getHost(db, h.ip)?.verdictDetail;
+      expect(shown).toEqual({
+        ...h.verdict,
+        evidence: h.verdict.evidence.map((e) => ({
+          kind: e.kind,
+          detail: e.detail,
+          ...(e.detailJa ? { detailJa: e.detailJa } : {}),
+        })),
+      });
+    }
+    // Stored: the rule id and the values, not the texts.
+    const stored = db.prepare('SELECT detail FROM host_details LIMIT 1').get() as { detail: string };
+    expect(JSON.parse(stored.detail).verdictDetail).toEqual(expect.objectContaining({ vars: expect.any(Object) }));
+    expect(JSON.parse(stored.detail).verdictDetail.explanation).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { isLocalAddress, toPacket, type Packet } from './packets';
 import { RULES } from './rules';
 import { THRESHOLDS } from './thresholds';
 import { localized, renderText } from './describe';
-import type { Group, LocalSocket, RuleMatch, VerdictRule, World } from './types';
+import type { Group, LocalSocket, RuleMatch, RuleText, TextVars, VerdictRule, World } from './types';
 import { findP2pPorts, measureScan } from './world';
 
 export interface AnalyzeContext {
@@ -56,6 +56,8 @@ export interface HostSummary {
   remotePorts: PortCount[];
   actions: Record<string, number>;
   verdict: Verdict;
+  /** The values the verdict's texts were filled from: with the rule id, enough to write them again (ruleText). */
+  verdictVars: TextVars;
   /** Verdict id -> flows with it, when the host's flows disagree. */
   flowVerdicts: Partial<Record<VerdictId, number>>;
   links: LinkFinding[];
@@ -151,6 +153,17 @@ function span(packets: readonly Packet[]): [number | null, number | null] {
 
 /** A host's headline: a scan or a local program outweighs everything; otherwise the verdict of most events. */
 const HEADLINE_FIRST: VerdictId[] = ['scan', 'stale-local', 'p2p-download'];
+
+const RULE_BY_ID = new Map<string, VerdictRule>(RULES.map((r) => [r.id, r]));
+
+/**
+ * A verdict's title, explanation and advice written again from its rule id and fill values (HostSummary
+ * .verdictVars), so a stored summary needs to keep only those; null for a rule this version no longer has.
+ */
+export function ruleText(ruleId: string, vars: TextVars): RuleText | null {
+  const rule = RULE_BY_ID.get(ruleId);
+  return rule ? renderText(rule, vars) : null;
+}
 
 /** What one host's analysis yields: its summary and its flows. */
 export interface HostAnalysis {
@@ -274,7 +287,8 @@ function summarizeHost(
     const match = rule.match({ group: { remote: ip, packets: same.flatMap((j) => j.packets), attribution }, world });
     chosen = match ? { rule, match } : same[0];
   }
-  const verdict = verdictOf(chosen ?? judge({ remote: ip, packets, attribution }, world));
+  const source = chosen ?? judge({ remote: ip, packets, attribution }, world);
+  const verdict = verdictOf(source);
   const [firstSeen, lastSeen] = span(packets);
   const process = sockets.find((s) => s.remoteAddress === ip && s.processName)?.processName ?? null;
   return {
@@ -289,6 +303,7 @@ function summarizeHost(
     remotePorts: portCounts(packets, 'remotePort'),
     actions: Object.fromEntries(count(packets.map((p) => p.event.action))),
     verdict,
+    verdictVars: source.match.vars,
     flowVerdicts: flowsBy,
     links: linkToThisPc(packets, sockets),
     sites: world.sites.get(ip) ?? [],

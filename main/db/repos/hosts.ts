@@ -1,13 +1,25 @@
 import type { Database } from 'better-sqlite3';
-import type { HostDetail, HostQuery, HostRow } from '../../../preload/contract/hosts';
+import { ruleText } from '../../core/verdicts/analyze';
+import type { TextVars } from '../../core/verdicts/types';
+import type { HostDetail, HostQuery, HostRow, VerdictDto } from '../../../preload/contract/hosts';
 
-/** What the analysis service writes per host; `detail` is the JSON of the host panel's extra fields. */
+/**
+ * A host's verdict as stored: the rule id and the values its texts are filled from, not the texts. The title,
+ * explanation and advice in both languages were ~60 % of a host's details (~1.4 of 2.3 KB): written for 100,000
+ * hosts on every rebuild, read for the one host a panel opens. getHost writes them again (core ruleText).
+ */
+export type StoredVerdict = Omit<VerdictDto, 'title' | 'explanation' | 'advice'> & { vars: TextVars };
+
+/** The host panel's extra fields as stored in host_details. */
+export type StoredHostDetail = Omit<HostDetail, keyof HostRow | 'verdictDetail'> & { verdictDetail: StoredVerdict };
+
+/** What the analysis service writes per host; `detail` goes to host_details as JSON. */
 export interface HostRecord {
   row: HostRow;
   ownerId: string | null;
   confidence: string | null;
   ipKey: string;
-  detail: Omit<HostDetail, keyof HostRow>;
+  detail: StoredHostDetail;
 }
 
 interface DbRow {
@@ -209,7 +221,14 @@ export function getHost(db: Database, ip: string): HostDetail | null {
     .prepare('SELECT h.*, d.detail FROM hosts h LEFT JOIN host_details d ON d.ip = h.ip WHERE h.ip = ?')
     .get(ip) as (DbRow & { detail: string | null }) | undefined;
   if (!r || r.detail === null) return null;
-  return { ...toRow(r), ...(JSON.parse(r.detail) as Omit<HostDetail, keyof HostRow>) };
+  // Details stored before this format (migration 0008 copied them) carry their texts.
+  const stored = JSON.parse(r.detail) as StoredHostDetail | Omit<HostDetail, keyof HostRow>;
+  if (!('vars' in stored.verdictDetail)) return { ...toRow(r), ...(stored as Omit<HostDetail, keyof HostRow>) };
+  const { vars, ...verdict } = stored.verdictDetail;
+  const text = ruleText(verdict.rule, vars);
+  // A rule this version no longer has: no explanation rather than a made-up one (the panel asks to analyse again).
+  if (!text) return null;
+  return { ...toRow(r), ...stored, verdictDetail: { ...verdict, ...text } };
 }
 
 export function hostVerdicts(
