@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
@@ -15,142 +12,33 @@ import {
   replaceHosts,
   type HostRecord,
 } from '../../main/db/repos/hosts';
+import {
+  byIp,
+  columnsOf,
+  HOST_INDEXES,
+  indexesOf,
+  insertOldHosts,
+  OLD_HOSTS,
+  SCAN_DETAIL,
+  tableList,
+  tempDbFiles,
+} from '../helpers/host-rows';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-const HOST_INDEXES = ['hosts_events', 'hosts_ip_key', 'hosts_lane', 'hosts_last_seen', 'hosts_verdict'];
-
-/** The panel's JSON as the analysis stores it (trimmed): explanation in both languages, evidence, counts. */
-const SCAN_DETAIL = JSON.stringify({
-  verdictDetail: {
-    id: 'scan',
-    severity: 'warning',
-    rule: 'scan.ports',
-    title: { en: 'Port scan', ja: 'ポートスキャン' },
-    explanation: { en: 'Scanned 30 ports', ja: '30 個のポートを走査' },
-    advice: { en: 'Nothing to do', ja: '対応は不要です' },
-    evidence: [{ kind: 'ports', detail: 'x'.repeat(1700) }],
-  },
-  ports: [{ proto: 'tcp', port: 22, count: 3 }],
-  remotePorts: [],
-  protocols: { tcp: 30 },
-  actions: { drop: 30 },
-  flowVerdicts: {},
-  links: [],
-  sites: [],
-});
-
-/** What a user's rows look like: NULL owner/AS/times for unknown hosts, IPv6, Japanese titles, a large detail. */
-const HOSTS = [
-  {
-    ip: '203.0.113.7',
-    owner: 'google',
-    owner_name: 'Google',
-    role: 'dns',
-    asn: 15169,
-    as_org: 'GOOGLE',
-    country: 'US',
-    confidence: 'high',
-    verdict: 'normal',
-    severity: 'info',
-    lane: 'other-cdn',
-    events: 4200,
-    first_seen: 1_700_000_000_000,
-    last_seen: 1_700_086_400_000,
-    title_en: 'Google DNS',
-    title_ja: 'Google の DNS',
-    ip_key: '4:cb007107',
-    updated_at: 1_700_100_000_000,
-    detail: JSON.stringify({ evidence: ['x'.repeat(1700)], ports: { 53: 4200 } }),
-  },
-  {
-    ip: '2001:db8::1',
-    owner: null,
-    owner_name: null,
-    role: null,
-    asn: 4_294_967_295,
-    as_org: null,
-    country: null,
-    confidence: null,
-    verdict: 'scan',
-    severity: 'warning',
-    lane: 'unknown',
-    events: 30,
-    first_seen: null,
-    last_seen: null,
-    title_en: 'Port scan',
-    title_ja: 'ポートスキャン',
-    ip_key: '6:20010db8000000000000000000000001',
-    updated_at: 1_700_100_000_000,
-    detail: SCAN_DETAIL,
-  },
-  {
-    ip: '192.0.2.200',
-    owner: 'isp',
-    owner_name: 'Example ISP',
-    role: 'router',
-    asn: 0,
-    as_org: 'EXAMPLE-AS',
-    country: 'JP',
-    confidence: 'low',
-    verdict: 'probe',
-    severity: 'notice',
-    lane: 'isp',
-    events: 0,
-    first_seen: 0,
-    last_seen: 0,
-    title_en: '',
-    title_ja: '',
-    ip_key: '4:c00002c8',
-    updated_at: 1,
-    detail: '{}',
-  },
-];
-
-const byIp = <T extends { ip: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.ip < b.ip ? -1 : 1));
-
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'netwhy-db-'));
-  dirs.push(dir);
-  return join(dir, 'netwhy.sqlite');
-}
-
-function indexes(db: Database, table: string): { name: string; unique: number; columns: string[] }[] {
-  return (db.prepare(`PRAGMA index_list(${table})`).all() as { name: string; unique: number }[])
-    .filter((i) => !i.name.startsWith('sqlite_autoindex_'))
-    .map((i) => ({
-      name: i.name,
-      unique: i.unique,
-      columns: (db.prepare(`PRAGMA index_info(${i.name})`).all() as { name: string }[]).map((c) => c.name),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-const columns = (db: Database, table: string): { name: string }[] =>
-  db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-
-const tableList = (db: Database, table: string): { wr: number; strict: number } =>
-  db.prepare('SELECT wr, strict FROM pragma_table_list WHERE name = ?').get(table) as { wr: number; strict: number };
+const files = tempDbFiles();
+afterEach(() => files.cleanup());
 
 describe('migration 0008_host_details', () => {
   it('moves each host detail of a version 7 database to host_details and keeps every other value and index', () => {
-    const file = tempFile();
+    const file = files.file();
     const old = new BetterSqlite3(file);
     migrate(
       old,
       MIGRATIONS.filter((m) => m.version <= 7),
     );
     expect(old.pragma('user_version', { simple: true })).toBe(7);
-    const insert = old.prepare(
-      `INSERT INTO hosts VALUES (@ip, @owner, @owner_name, @role, @asn, @as_org, @country, @confidence, @verdict,
-        @severity, @lane, @events, @first_seen, @last_seen, @title_en, @title_ja, @ip_key, @updated_at, @detail)`,
-    );
-    for (const h of HOSTS) insert.run(h);
-    const columnsBefore = columns(old, 'hosts');
-    const indexesBefore = indexes(old, 'hosts');
+    insertOldHosts(old);
+    const columnsBefore = columnsOf(old, 'hosts');
+    const indexesBefore = indexesOf(old, 'hosts');
     expect(indexesBefore.map((i) => i.name)).toEqual(HOST_INDEXES);
     old.close();
 
@@ -158,16 +46,16 @@ describe('migration 0008_host_details', () => {
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(8);
     expect(db.prepare('SELECT * FROM hosts ORDER BY ip').all()).toEqual(
-      byIp(HOSTS).map(({ detail: _detail, ...row }) => row),
+      byIp(OLD_HOSTS).map(({ detail: _detail, ...row }) => row),
     );
     expect(db.prepare('SELECT * FROM host_details ORDER BY ip').all()).toEqual(
-      byIp(HOSTS).map(({ ip, detail }) => ({ ip, detail })),
+      byIp(OLD_HOSTS).map(({ ip, detail }) => ({ ip, detail })),
     );
     // Same columns in the same order, types, NOT NULLs and key, less `detail` (the last one); same indexes.
-    expect(columns(db, 'hosts')).toEqual(columnsBefore.filter((c) => c.name !== 'detail'));
-    expect(columns(db, 'hosts').map((c) => c.name)).not.toContain('detail');
-    expect(indexes(db, 'hosts')).toEqual(indexesBefore);
-    expect(indexes(db, 'host_details')).toEqual([]);
+    expect(columnsOf(db, 'hosts')).toEqual(columnsBefore.filter((c) => c.name !== 'detail'));
+    expect(columnsOf(db, 'hosts').map((c) => c.name)).not.toContain('detail');
+    expect(indexesOf(db, 'hosts')).toEqual(indexesBefore);
+    expect(indexesOf(db, 'host_details')).toEqual([]);
     expect(tableList(db, 'hosts')).toEqual({ wr: 0, strict: 1 });
     expect(tableList(db, 'host_details')).toEqual({ wr: 0, strict: 1 });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'hosts_new'").get()).toBeUndefined();
@@ -192,7 +80,7 @@ describe('migration 0008_host_details', () => {
       `INSERT INTO hosts VALUES (@ip, @owner, @owner_name, @role, @asn, @as_org, @country, @confidence, @verdict,
         @severity, @lane, @events, @first_seen, @last_seen, @title_en, @title_ja, @ip_key, @updated_at)`,
     );
-    for (const { detail: _detail, ...row } of HOSTS) insertHost.run(row);
+    for (const { detail: _detail, ...row } of OLD_HOSTS) insertHost.run(row);
     db.prepare('INSERT INTO host_details (ip, detail) VALUES (?, ?)').run('2001:db8::1', SCAN_DETAIL);
 
     expect(getHost(db, '2001:db8::1')?.verdictDetail.title.ja).toBe('ポートスキャン');
@@ -279,7 +167,7 @@ describe('hosts rebuild with details', () => {
     // Gone from the list and from the panel: no details left behind for an address no longer summarised.
     expect(getHost(db, '198.51.100.2')).toBeNull();
     expect(db.prepare('SELECT count(*) AS n FROM host_details').get()).toEqual({ n: 2 });
-    expect(indexes(db, 'hosts').map((i) => i.name)).toEqual(HOST_INDEXES);
+    expect(indexesOf(db, 'hosts').map((i) => i.name)).toEqual(HOST_INDEXES);
 
     beginHostsRebuild(db, 3).put(record('198.51.100.1', 'abandoned'));
     abandonHostsRebuild(db);
