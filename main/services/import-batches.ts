@@ -1,7 +1,7 @@
 import { createPipeline, REASON, type PipelineSink } from '../core/import/pipeline';
 import { createTimeResolver } from '../core/import/time';
 import type { ConnectionEvent } from '../core/model/event';
-import { isLocalAddress } from '../core/net/scope';
+import { placeEvent } from '../core/verdicts/packets';
 import { EVENT_VALUES_WIDTH } from '../db/repos/imports';
 import type { PreparedLog } from './read-log';
 
@@ -19,15 +19,13 @@ export interface CommitBatch {
   final: boolean;
 }
 
-/** The internet-side address of an event (contract: src for 'in', dst for 'out', else the non-local one). */
-export function remoteOf(e: Pick<ConnectionEvent, 'src' | 'dst' | 'direction'>): string | null {
-  if (e.direction === 'in') return e.src || null;
-  if (e.direction === 'out') return e.dst || null;
-  const s = e.src ? isLocalAddress(e.src) : true;
-  const d = e.dst ? isLocalAddress(e.dst) : true;
-  if (!s && d) return e.src;
-  if (s && !d) return e.dst;
-  return null;
+/**
+ * The address an event is stored under (the `remote` column): the remote end as the verdict rules place it
+ * (core placeEvent), null when that end is empty. For a router's drop of an internet packet to its own public WAN
+ * address (both ends public, no direction) that is the sender; for a socket-table row, the foreign address.
+ */
+export function remoteOf(e: Pick<ConnectionEvent, 'src' | 'dst' | 'direction' | 'state'>): string | null {
+  return (placeEvent(e).remoteIsSrc ? e.src : e.dst) || null;
 }
 
 export function pushEventRow(flat: unknown[], importId: number, e: ConnectionEvent): void {

@@ -8,6 +8,7 @@ import {
   HOST_INDEXES,
   indexesOf,
   insertOldHosts,
+  openAtVersion,
   OLD_HOSTS,
   tableList,
   tempDbFiles,
@@ -22,20 +23,8 @@ const hostsSchema = (db: Database): { columns: unknown[]; indexes: ReturnType<ty
   indexes: indexesOf(db, 'hosts'),
 });
 
-/**
- * The app's open path (WAL, foreign keys on) up to 0007: 0008 then moves `detail` to host_details, which
- * host-details.test.ts covers from a version 7 database.
- */
-function openAtVersion7(file: string): Database {
-  const db = new BetterSqlite3(file);
-  if (file !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  migrate(
-    db,
-    MIGRATIONS.filter((m) => m.version <= 7),
-  );
-  return db;
-}
+/** Up to 0007: 0008 then moves `detail` to host_details, which host-details.test.ts covers. */
+const openAtVersion7 = (file: string): Database => openAtVersion(file, 7);
 
 describe('migration 0007_hosts_rowid', () => {
   it('keeps every host row and value of a version 6 database, and hosts is a rowid table afterwards', () => {

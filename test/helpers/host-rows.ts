@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate } from '../../main/db/migrate';
+import { MIGRATIONS } from '../../main/db/migrations';
 
 /** Host-table fixtures for the migration tests (0007 rowid, 0008 host_details): rows as users' databases hold them. */
 
@@ -140,3 +142,15 @@ export const columnsOf = (db: Database, table: string): { name: string }[] =>
 /** Whether a table is WITHOUT ROWID (wr) and STRICT. */
 export const tableList = (db: Database, table: string): { wr: number; strict: number } =>
   db.prepare('SELECT wr, strict FROM pragma_table_list WHERE name = ?').get(table) as { wr: number; strict: number };
+
+/** The app's open path (WAL, foreign keys on) with the migrations up to `version` only: what a user upgrading sees. */
+export function openAtVersion(file: string, version: number): Database {
+  const db = new BetterSqlite3(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
+  return db;
+}

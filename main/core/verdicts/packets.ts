@@ -70,8 +70,16 @@ export function shapeOf(proto: string, flags: readonly TcpFlag[], message?: stri
   return 'null';
 }
 
-/** Places an event: the internet-side address, the local side, and whether the remote side sent it. */
-export function toPacket(event: ConnectionEvent): Packet {
+/**
+ * Which end of an event is the remote one and whether the remote end sent it. The one rule for the verdicts
+ * (toPacket) and for the `remote` column the import stores (services/import-batches.ts), so that a walk over that
+ * column meets every event of a host where the rules place it.
+ */
+export function placeEvent(event: Pick<ConnectionEvent, 'state' | 'direction' | 'src' | 'dst'>): {
+  socketRow: boolean;
+  inbound: boolean | null;
+  remoteIsSrc: boolean;
+} {
   const socketRow = event.state != null && event.state !== '';
   let inbound: boolean | null;
   if (socketRow) inbound = null;
@@ -80,7 +88,13 @@ export function toPacket(event: ConnectionEvent): Packet {
   else if (isLocalAddress(event.src) && !isLocalAddress(event.dst)) inbound = false;
   // Both public (a router's WAN address as destination) or unknown: the logged source is the sender.
   else inbound = true;
-  const remoteIsSrc = socketRow ? false : inbound !== false;
+  // Socket tables list the local end first.
+  return { socketRow, inbound, remoteIsSrc: socketRow ? false : inbound !== false };
+}
+
+/** Places an event: the internet-side address, the local side, and whether the remote side sent it. */
+export function toPacket(event: ConnectionEvent): Packet {
+  const { socketRow, inbound, remoteIsSrc } = placeEvent(event);
   return {
     event,
     remote: remoteIsSrc ? event.src : event.dst,
