@@ -67,15 +67,20 @@ function blockStoreEventsPerSec(dbFile: string, events: number): number {
   const db = freshDatabase(dbFile);
   db.exec('CREATE TABLE event_blocks (id INTEGER PRIMARY KEY, first_line INTEGER, n INTEGER, data BLOB) STRICT');
   const perBlock = 4096;
+  // 300 bytes per event: about what a column block of this log's events would hold (raw line included).
   const block = Buffer.alloc(perBlock * 300, 0x41);
   const insert = db.prepare('INSERT INTO event_blocks (first_line, n, data) VALUES (?, ?, ?)');
+  const write = db.transaction((first: number, blocks: number) => {
+    for (let b = 0; b < blocks; b++) {
+      const line = first + b * perBlock;
+      const n = Math.min(perBlock, events - line);
+      if (n <= 0) break;
+      insert.run(line, n, n === perBlock ? block : block.subarray(0, n * 300));
+    }
+  });
   const t = performance.now();
-  for (let first = 0; first < events; first += BATCH) {
-    db.transaction(() => {
-      for (let line = first; line < Math.min(events, first + BATCH); line += perBlock)
-        insert.run(line, perBlock, block);
-    })();
-  }
+  // Two blocks (8,192 events) per transaction, about the import's 10,000 lines.
+  for (let first = 0; first < events; first += 2 * perBlock) write(first, 2);
   const seconds = (performance.now() - t) / 1000;
   db.close();
   return events / seconds;
