@@ -24,6 +24,11 @@ export const BULK_INDEX_NAMES: readonly string[] = BULK_INDEXES.map((i) => i.nam
 const hasIndex = (db: Database, name: string): boolean =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
 
+/** Whether every bulk index exists (an import may have dropped them while it writes). */
+export function bulkIndexesPresent(db: Database): boolean {
+  return BULK_INDEXES.every(({ name }) => hasIndex(db, name));
+}
+
 /** Drops the bulk indexes that exist; returns the names it dropped. */
 export function dropBulkIndexes(db: Database): string[] {
   const dropped = BULK_INDEXES.filter(({ name }) => hasIndex(db, name)).map(({ name }) => name);

@@ -17,14 +17,15 @@ export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
     'hosts.list': (q) => listHosts(ctx.db, q ?? {}),
     'hosts.detail': ({ ip }) => getHost(ctx.db, ip),
     'hosts.refresh': async () => {
-      const at = ctx.now();
       const r = await refreshHosts(ctx.db, {
         attributor: getAttributor(),
         sockets: socketsFromConnections(ctx.sockets.current().connections),
-        now: at,
+        now: ctx.now(),
+        clock: ctx.now,
       });
-      ctx.emit('hosts.changed', { at, hosts: r.hosts });
-      return { hosts: r.hosts, events: r.events, at };
+      // Deferred (an import is writing): the table is unchanged, and the import's end rebuilds it.
+      if (!r.deferred) ctx.emit('hosts.changed', { at: r.at, hosts: r.hosts });
+      return { hosts: r.hosts, events: r.events, at: r.at, deferred: r.deferred };
     },
     'hosts.verdicts': ({ ips }) => {
       const stored = hostVerdicts(ctx.db, ips);

@@ -18,7 +18,7 @@ import {
   readStrayEvents,
   type StoredEvent,
 } from '../db/repos/analysis-events';
-import { repairBulkIndexes } from '../db/bulk-indexes';
+import { bulkIndexesPresent, repairBulkIndexes } from '../db/bulk-indexes';
 import { siteChains } from '../core/verdicts/dns-cache';
 import { internetRemotes, socketsFromEvents } from '../core/verdicts/link';
 import { toPacket, type Packet } from '../core/verdicts/packets';
@@ -195,7 +195,13 @@ export interface RefreshOptions {
   attributor: Attributor | null;
   sockets?: readonly LocalSocket[];
   dnsCache?: readonly DnsRecord[];
+  /** The rebuild's time (the hosts' updated_at, the rules' "now") when no clock is given. */
   now: number;
+  /**
+   * Read when the walk starts, for the same purpose as `now`: a request may wait behind a rebuild of ten seconds or
+   * more, and a time taken at the request would mark the summary older than an import that finished meanwhile.
+   */
+  clock?: () => number;
   /** Events read per step of the host walk (default HOST_CHUNK_EVENTS; tests make it tiny to cross boundaries). */
   chunkEvents?: number;
   /** Stops a rebuild between steps (the app quitting); the previous table stays. */
@@ -214,13 +220,30 @@ export interface RefreshResult {
   hosts: number;
   events: number;
   at: number;
+  /**
+   * True when nothing was rebuilt because an import is writing with the address index dropped (the previous table
+   * stays; the import's end asks for a rebuild). `hosts` is then the previous table's count.
+   */
+  deferred: boolean;
 }
 
-/** One rebuild at a time per database (an import's auto-refresh and the Refresh button share the staging table). */
-const rebuilding = new WeakMap<Database, Promise<unknown>>();
+/**
+ * Rebuild requests of one database: the one running (or last started) and at most one waiting behind it. Several
+ * asks while one waits (the Hosts screen opening, the Timeline seeing a stale summary, an import ending) are one
+ * rebuild: each walk reads every stored event, ~10 s per 100,000 hosts, so a queue of them would only repeat work.
+ */
+interface RefreshQueue {
+  tail: Promise<unknown>;
+  /** The request not started yet: later callers change its options and share its result. */
+  waiting: { request: { options: RefreshOptions }; result: Promise<RefreshResult> } | null;
+}
+const queues = new WeakMap<Database, RefreshQueue>();
 
 /** Lets timers, IPC and paint run between steps of a long rebuild. */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The address index went missing during a walk (an import dropped it to write faster). */
+class IndexDropped extends Error {}
 
 /**
  * Rebuilds the hosts table from every stored event plus the live sockets.
@@ -232,23 +255,51 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
  * thousand events per step with a pause between steps, after one pass over the few facts that span hosts (this
  * PC's sockets, P2P ports). Hosts are written to `hosts_next` and put in place at the end in one short transaction:
  * screens read the previous table until then. The verdicts are the same as analyzeEvents() over all events (tested).
+ *
+ * One rebuild runs at a time per database. A request made while another waits joins it: the caller gets the
+ * waiting request's result, and the rebuild runs with the latest caller's options (the newest sockets).
  */
 export function refreshHosts(db: Database, options: RefreshOptions): Promise<RefreshResult> {
-  const previous = rebuilding.get(db) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => walkHosts(db, options));
-  rebuilding.set(db, run);
-  return run;
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = { tail: Promise.resolve(), waiting: null }));
+  if (queue.waiting) {
+    queue.waiting.request.options = options;
+    return queue.waiting.result;
+  }
+  const q = queue;
+  const request = { options };
+  const result = q.tail
+    .catch(() => undefined)
+    .then(() => {
+      // Started: a later request waits behind this one instead of joining it.
+      if (q.waiting?.request === request) q.waiting = null;
+      return walkHosts(db, request.options);
+    });
+  q.waiting = { request, result };
+  q.tail = result;
+  return result;
+}
+
+/** The result of a rebuild that did not run: the previous table stays as it is. */
+function deferred(db: Database, at: number): RefreshResult {
+  const hosts = (db.prepare('SELECT count(*) AS n FROM hosts').get() as { n: number }).n;
+  return { hosts, events: countEvents(db), at, deferred: true };
 }
 
 async function walkHosts(db: Database, options: RefreshOptions): Promise<RefreshResult> {
-  const at = options.now;
+  const at = options.clock ? options.clock() : options.now;
   const sockets = options.sockets ?? [];
-  // The walk needs the address index; a big import in another process may have dropped it for a while.
+  // The walk needs the address index. A big import drops it while it writes (main/db/bulk-indexes.ts) and asks for a
+  // rebuild when it ends; judging every event at once instead would freeze the window with unbounded memory, and
+  // walking without the index would scan the whole table at every step.
   const indexed = repairBulkIndexes(db, Date.now());
-  if (indexed !== 'ok' && indexed !== 'built') return refreshHostsInMemory(db, options);
+  if (indexed === 'import-running') return deferred(db, at);
+  if (indexed === 'failed') throw new Error('The events address index is missing and could not be built');
   const step = async (): Promise<void> => {
     await breathe();
     options.signal?.throwIfAborted();
+    // An import that started during the walk may have dropped the index in the pause.
+    if (!bulkIndexesPresent(db)) throw new IndexDropped();
   };
 
   const attribute = (ip: string): Attribution | null => {
@@ -261,42 +312,42 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
   };
   const internet = (p: Packet): boolean => p.remote !== '' && !isLocalAddress(p.remote);
 
-  const allSockets = [...sockets, ...socketsFromEvents(readSocketEvents(db))];
-  const peers = new Map<string, boolean>();
-  const p2p = p2pPortCollector(allSockets, (ip) => {
-    let peer = peers.get(ip);
-    if (peer === undefined) peers.set(ip, (peer = isPeerLike(attribute(ip) ?? undefined)));
-    return peer;
-  });
-  for (let after = 0; ;) {
-    const udp = readUdpEvents(db, after, UDP_CHUNK_EVENTS);
-    for (const s of udp) {
-      const p = toPacket(s.event);
-      if (internet(p)) p2p.add(p);
-    }
-    if (udp.length < UDP_CHUNK_EVENTS) break;
-    after = (udp[udp.length - 1] as StoredEvent).id;
-    await step();
-  }
-  const analyze = hostAnalyzer({
-    sockets: allSockets,
-    p2pPorts: p2p.finish(),
-    sites: siteChains(options.dnsCache ?? []),
-    now: at,
-  });
-
-  const strays = new Map<string, StoredEvent[]>();
-  for (const s of readStrayEvents(db)) {
-    const p = toPacket(s.event);
-    if (!internet(p)) continue;
-    const list = strays.get(p.remote);
-    if (list) list.push(s);
-    else strays.set(p.remote, [s]);
-  }
-
-  const writer = beginHostsRebuild(db, at);
   let result: RefreshResult;
   try {
+    const allSockets = [...sockets, ...socketsFromEvents(readSocketEvents(db))];
+    const peers = new Map<string, boolean>();
+    const p2p = p2pPortCollector(allSockets, (ip) => {
+      let peer = peers.get(ip);
+      if (peer === undefined) peers.set(ip, (peer = isPeerLike(attribute(ip) ?? undefined)));
+      return peer;
+    });
+    for (let after = 0; ;) {
+      const udp = readUdpEvents(db, after, UDP_CHUNK_EVENTS);
+      for (const s of udp) {
+        const p = toPacket(s.event);
+        if (internet(p)) p2p.add(p);
+      }
+      if (udp.length < UDP_CHUNK_EVENTS) break;
+      after = (udp[udp.length - 1] as StoredEvent).id;
+      await step();
+    }
+    const analyze = hostAnalyzer({
+      sockets: allSockets,
+      p2pPorts: p2p.finish(),
+      sites: siteChains(options.dnsCache ?? []),
+      now: at,
+    });
+
+    const strays = new Map<string, StoredEvent[]>();
+    for (const s of readStrayEvents(db)) {
+      const p = toPacket(s.event);
+      if (!internet(p)) continue;
+      const list = strays.get(p.remote);
+      if (list) list.push(s);
+      else strays.set(p.remote, [s]);
+    }
+
+    const writer = beginHostsRebuild(db, at);
     const done = new Set<string>();
     const judge = (ip: string, stored: readonly StoredEvent[], live = false): void => {
       // A host's events in input order; the rules place some of them elsewhere (strays) or nowhere (private).
@@ -324,9 +375,10 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
       for (const ip of internetRemotes(sockets)) if (!done.has(ip)) judge(ip, [], true);
     })();
     finishHostsRebuild(db);
-    result = { hosts: done.size, events: countEvents(db), at };
+    result = { hosts: done.size, events: countEvents(db), at, deferred: false };
   } catch (e) {
     abandonHostsRebuild(db);
+    if (e instanceof IndexDropped) return deferred(db, at);
     throw e;
   }
   await breathe();
@@ -334,7 +386,10 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
   return result;
 }
 
-/** The whole analysis in memory: the fallback while another import keeps the address index dropped. */
+/**
+ * The whole analysis in memory, every event at once: what the host walk must equal (tests compare them). Not for the
+ * app: a big log freezes the main process and takes memory in proportion to the log.
+ */
 export function refreshHostsInMemory(db: Database, options: RefreshOptions): RefreshResult {
   const events = readEventsForAnalysis(db);
   const sockets = options.sockets ?? [];
@@ -345,7 +400,7 @@ export function refreshHostsInMemory(db: Database, options: RefreshOptions): Ref
     now: options.now,
   });
   replaceHosts(db, analysis.hosts.map(toHostRecord), options.now);
-  return { hosts: analysis.hosts.length, events: events.length, at: options.now };
+  return { hosts: analysis.hosts.length, events: events.length, at: options.now, deferred: false };
 }
 
 export interface HostsAutoRefresh {
@@ -372,14 +427,15 @@ export function createHostsAutoRefresh(options: {
   const run = (): void => {
     timer = null;
     if (stopped) return;
-    const at = options.now();
     refreshHosts(options.db, {
       attributor: options.attributor(),
       sockets: options.sockets(),
-      now: at,
+      now: options.now(),
+      clock: options.now,
       signal: abort.signal,
     }).then(
-      (r) => options.onRefreshed({ at, hosts: r.hosts }),
+      // Deferred: an import is writing and its end schedules this again; the table did not change.
+      (r) => (r.deferred ? undefined : options.onRefreshed({ at: r.at, hosts: r.hosts })),
       // Stopped, or the database closed under us (app quitting): nothing to rebuild.
       () => undefined,
     );

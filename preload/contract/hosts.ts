@@ -93,10 +93,13 @@ export type HostList = z.infer<typeof HostList>;
 export const hostsInvoke = {
   'hosts.list': invoke(HostQuery.optional(), HostList),
   'hosts.detail': invoke(z.object({ ip: z.string().max(64) }), HostDetail.nullable()),
-  /** Rebuilds the table from stored events and the live sockets. */
+  /**
+   * Rebuilds the table from stored events and the live sockets. `deferred`: nothing was rebuilt because an import is
+   * writing (the previous table stays; the import's end rebuilds it), `hosts` is then the previous table's count.
+   */
   'hosts.refresh': invoke(
     z.undefined(),
-    z.object({ hosts: z.number().int(), events: z.number().int(), at: z.number() }),
+    z.object({ hosts: z.number().int(), events: z.number().int(), at: z.number(), deferred: z.boolean() }),
   ),
   /** Verdicts of given addresses (the Connections screen's remote hosts). */
   'hosts.verdicts': invoke(

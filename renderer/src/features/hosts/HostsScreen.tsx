@@ -40,6 +40,8 @@ export function HostsScreen(): ReactNode {
   const selected = panel.ip;
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // A rebuild asked for while an import writes is put off until it ends (the table shown is the previous one).
+  const [deferred, setDeferred] = useState(false);
 
   const query = useCallback(
     () => ({ sort: sort.key, dir: sort.dir, search, ...(verdict ? { verdicts: [verdict] } : {}) }),
@@ -56,7 +58,10 @@ export function HostsScreen(): ReactNode {
     () =>
       netwhy.hosts
         .refresh()
-        .then((r) => setEvents(r.events))
+        .then((r) => {
+          setEvents(r.events);
+          setDeferred(r.deferred);
+        })
         .catch((e: unknown) => setError(String(e)))
         .finally(() => setBusy(false)),
     [],
@@ -70,7 +75,10 @@ export function HostsScreen(): ReactNode {
   useEffect(() => void rebuild(), [rebuild]);
   useEffect(() => {
     load();
-    return netwhy.on('hosts.changed', load);
+    return netwhy.on('hosts.changed', () => {
+      setDeferred(false);
+      load();
+    });
   }, [load]);
 
   const exportCsv = (): void => {
@@ -103,6 +111,11 @@ export function HostsScreen(): ReactNode {
         </div>
       </header>
       {error ? <p className="banner banner-error">{t('common:app.error', { message: error })}</p> : null}
+      {deferred ? (
+        <p className="banner" role="status" data-testid="hosts-deferred">
+          {t('deferred')}
+        </p>
+      ) : null}
       <div className="toolbar">
         <input
           type="search"
