@@ -100,6 +100,15 @@ export function createAppContext(options: AppContextOptions): AppContext {
     sockets,
     intel,
     ...importServices,
+    imports: {
+      ...importServices.imports,
+      // The removed import's events leave the summary (their hosts, counts and verdicts) only by a rebuild.
+      remove(importId) {
+        const removed = importServices.imports.remove(importId);
+        if (removed) hostsAuto.schedule();
+        return removed;
+      },
+    },
     reports,
     timeline,
     desktop: options.desktop ?? createHeadlessDesktop(join(options.info.dataDir, 'exports')),

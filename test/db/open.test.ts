@@ -39,6 +39,23 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('drops the host details a rebuild replaced when the app quit before dropping them, and nothing else', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    db.prepare(
+      "INSERT INTO hosts (ip, verdict, severity, lane, events, title_en, title_ja, ip_key, updated_at) VALUES ('203.0.113.9', 'scan', 'warning', 'unknown', 3, 't', 't', 'k', 1)",
+    ).run();
+    db.prepare("INSERT INTO host_details (ip, detail) VALUES ('203.0.113.9', '{}')").run();
+    // What finishHostsRebuild leaves for dropRetiredHostDetails one pause later.
+    db.exec('CREATE TABLE host_details_retired AS SELECT * FROM host_details');
+    db.close();
+    const again = openDatabase(file);
+    expect(again.prepare("SELECT name FROM sqlite_master WHERE name = 'host_details_retired'").get()).toBeUndefined();
+    expect(again.prepare('SELECT ip FROM hosts').all()).toEqual([{ ip: '203.0.113.9' }]);
+    expect(again.prepare('SELECT ip FROM host_details').all()).toEqual([{ ip: '203.0.113.9' }]);
+    again.close();
+  });
+
   it('refuses a database written by a newer NetWhy instead of damaging it', () => {
     const file = tempFile();
     const raw = new BetterSqlite3(file);

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppContext } from '../../main/app-context';
+import { createAppContext, type AppContext } from '../../main/app-context';
+import { dropBulkIndexes } from '../../main/db/bulk-indexes';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { importLogFile } from '../../main/services/import';
+import type { ImportSummary } from '../../preload/contract/imports';
 import type { HostDetail, HostList } from '../../preload/contract/hosts';
 
 describe('hosts ipc', () => {
@@ -58,6 +60,66 @@ describe('hosts follow imports', () => {
     const list = (await dispatch(handlers, 'hosts.list', {})) as HostList;
     expect(list.total).toBe(7);
     expect(new Set(list.hosts.map((h) => h.lane))).toEqual(new Set(['akamai-netsession']));
+    ctx.close();
+  });
+});
+
+/** An app context in memory whose emitted events are recorded, and a wait for the next 'hosts.changed'. */
+function recordingContext(): { ctx: AppContext; seen: string[]; nextChange: () => Promise<void> } {
+  const seen: string[] = [];
+  const waiters: (() => void)[] = [];
+  const ctx = createAppContext({
+    databasePath: ':memory:',
+    info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
+    socketSource: { poll: async () => [] },
+    emit: (e) => {
+      seen.push(e);
+      if (e === 'hosts.changed') for (const w of waiters.splice(0)) w();
+    },
+  });
+  return { ctx, seen, nextChange: () => new Promise<void>((r) => waiters.push(r)) };
+}
+
+describe('hosts follow removed imports', () => {
+  it("takes a removed import's hosts out of the table without anyone asking", async () => {
+    const { ctx, nextChange } = recordingContext();
+    const handlers = createHandlers(ctx);
+    const imported = nextChange();
+    await dispatch(handlers, 'imports.start', {
+      path: join(__dirname, '../fixtures/scenarios/udp-akamai-peers.log'),
+      tz: 'UTC',
+      year: 2024,
+    });
+    await imported;
+    expect(((await dispatch(handlers, 'hosts.list', {})) as HostList).total).toBe(7);
+
+    const [row] = (await dispatch(handlers, 'imports.list', undefined)) as ImportSummary[];
+    const removed = nextChange();
+    expect(await dispatch(handlers, 'imports.remove', { importId: row!.id })).toBe(true);
+    await removed;
+    expect(((await dispatch(handlers, 'hosts.list', {})) as HostList).total).toBe(0);
+    ctx.close();
+  });
+});
+
+describe('hosts refresh while an import writes', () => {
+  it('says the rebuild is put off and keeps the table while an import has the address index dropped', async () => {
+    const { ctx, seen } = recordingContext();
+    const handlers = createHandlers(ctx);
+    await importLogFile(ctx.db, join(__dirname, '../fixtures/scenarios/syn-sweep-200.log'), { tz: 'UTC', year: 2024 });
+    expect(await dispatch(handlers, 'hosts.refresh', undefined)).toMatchObject({ hosts: 1, deferred: false });
+    const before = (await dispatch(handlers, 'hosts.list', {})) as HostList;
+    seen.length = 0;
+
+    // A big import still writing (updated just now) dropped the index.
+    dropBulkIndexes(ctx.db);
+    ctx.db
+      .prepare("INSERT INTO imports (source, status, started_at, updated_at) VALUES ('file', 'running', ?, ?)")
+      .run(Date.now(), Date.now());
+    ctx.db.prepare('DELETE FROM events').run();
+    expect(await dispatch(handlers, 'hosts.refresh', undefined)).toMatchObject({ hosts: 1, deferred: true });
+    expect(seen).not.toContain('hosts.changed');
+    expect(await dispatch(handlers, 'hosts.list', {})).toEqual(before);
     ctx.close();
   });
 });
