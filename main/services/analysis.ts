@@ -14,8 +14,8 @@ import {
   readEventsForAnalysis,
   readUdpEvents,
   readHostChunk,
+  readHostEvents,
   readSocketEvents,
-  readStrayEvents,
   type StoredEvent,
 } from '../db/repos/analysis-events';
 import { bulkIndexesPresent, repairBulkIndexes } from '../db/bulk-indexes';
@@ -338,40 +338,42 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
       now: at,
     });
 
-    const strays = new Map<string, StoredEvent[]>();
-    for (const s of readStrayEvents(db)) {
-      const p = toPacket(s.event);
-      if (!internet(p)) continue;
-      const list = strays.get(p.remote);
-      if (list) list.push(s);
-      else strays.set(p.remote, [s]);
-    }
-
     const writer = beginHostsRebuild(db, at);
     const done = new Set<string>();
-    const judge = (ip: string, stored: readonly StoredEvent[], live = false): void => {
-      // A host's events in input order; the rules place some of them elsewhere (strays) or nowhere (private).
-      const packets = stored.map((s) => toPacket(s.event)).filter((p) => p.remote === ip && internet(p));
+    const judge = (ip: string, packets: Packet[], live = false): void => {
       if (!packets.length && !live) return;
       done.add(ip);
       writer.put(toHostRecord(analyze(ip, packets, attribute(ip)).host));
     };
+    // Events are stored under the address the rules place them at (placeEvent); private and empty ones are skipped.
+    const packetsOf = (ip: string, stored: readonly StoredEvent[]): Packet[] =>
+      stored.map((s) => toPacket(s.event)).filter((p) => p.remote === ip && internet(p));
+    const limit = options.chunkEvents ?? HOST_CHUNK_EVENTS;
     for (let after = ''; ;) {
       await step();
-      const chunk = readHostChunk(db, after, options.chunkEvents ?? HOST_CHUNK_EVENTS);
-      if (!chunk.length) break;
-      db.transaction(() => {
-        for (const { remote, events: list } of chunk) {
-          const extra = strays.get(remote);
-          strays.delete(remote);
-          judge(remote, extra ? [...list, ...extra].sort((a, b) => a.id - b.id) : list);
+      const { hosts, big } = readHostChunk(db, after, limit);
+      if (big !== null) {
+        // One address with more events than a step holds: read in pages with pauses, judged at once.
+        const packets: Packet[] = [];
+        for (let afterId = 0; ;) {
+          const page = readHostEvents(db, big, afterId, limit);
+          packets.push(...packetsOf(big, page));
+          if (page.length < limit) break;
+          afterId = (page[page.length - 1] as StoredEvent).id;
+          await step();
         }
+        db.transaction(() => judge(big, packets))();
+        after = big;
+        continue;
+      }
+      if (!hosts.length) break;
+      db.transaction(() => {
+        for (const { remote, events } of hosts) judge(remote, packetsOf(remote, events));
       })();
-      after = (chunk[chunk.length - 1] as { remote: string }).remote;
+      after = (hosts[hosts.length - 1] as { remote: string }).remote;
     }
+    // Live sockets to addresses no event mentions.
     db.transaction(() => {
-      for (const [ip, list] of strays) judge(ip, list);
-      // Live sockets to addresses no event mentions.
       for (const ip of internetRemotes(sockets)) if (!done.has(ip)) judge(ip, [], true);
     })();
     finishHostsRebuild(db);

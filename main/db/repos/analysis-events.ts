@@ -31,23 +31,6 @@ export function countEvents(db: Database): number {
   return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
 }
 
-/**
- * Events the rules may place under another address than the stored `remote` column (services/import-batches.ts
- * remoteOf): rows with no stored remote (both ends public or both private, no direction) and socket-table rows whose
- * stored remote is not their foreign address. Everything else is placed under its stored remote, so a walk over
- * the (remote, ts_utc) index meets each host's other events together. Few in practice (pasted netstat output).
- */
-export function readStrayEvents(db: Database): StoredEvent[] {
-  return (
-    db
-      .prepare(
-        `SELECT id, remote, ${RULE_COLUMNS} FROM events
-         WHERE remote IS NULL OR (${SOCKET_ROW} AND remote IS NOT dst) ORDER BY id`,
-      )
-      .all() as Row[]
-  ).map(stored);
-}
-
 /** Rows of a pasted socket table (a state or an owning program), in input order: the rules' local sockets. */
 export function readSocketEvents(db: Database): ConnectionEvent[] {
   return (
@@ -69,27 +52,40 @@ export function readUdpEvents(db: Database, afterId: number, limit: number): Sto
 }
 
 /**
- * The next whole hosts after `after` in stored-remote order, about `limit` events: a host is never split across two
- * chunks (one host with more than `limit` events comes alone, whole). Events of one host are in input order.
- * Returns [] after the last host. Needs the events(remote, ts_utc) index to be fast.
+ * The next whole hosts after `after` in stored-remote order, about `limit` events in all: a host is never split
+ * across two steps. A host with more than `limit` events comes back as `big` instead (read it in pages with
+ * readHostEvents). Events of one host are in input order; no hosts and no big one means the walk is done. Needs the
+ * events(remote, ts_utc) index to be fast.
  */
-export function readHostChunk(db: Database, after: string, limit: number): { remote: string; events: StoredEvent[] }[] {
-  let rows = db
+export function readHostChunk(
+  db: Database,
+  after: string,
+  limit: number,
+): { hosts: { remote: string; events: StoredEvent[] }[]; big: string | null } {
+  const rows = db
     .prepare(`SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote > ? ORDER BY remote LIMIT ?`)
     .all(after, limit) as Row[];
+  let whole = rows;
   if (rows.length === limit) {
-    const last = (rows[rows.length - 1] as Row).remote;
-    const whole = rows.filter((r) => r.remote !== last);
-    rows = whole.length
-      ? whole
-      : (db.prepare(`SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ?`).all(last) as Row[]);
+    const last = (rows[rows.length - 1] as Row).remote as string;
+    whole = rows.filter((r) => r.remote !== last);
+    if (!whole.length) return { hosts: [], big: last };
   }
   const hosts: { remote: string; events: StoredEvent[] }[] = [];
-  for (const r of rows) {
+  for (const r of whole) {
     const current = hosts[hosts.length - 1];
     if (current?.remote === r.remote) current.events.push(stored(r));
     else hosts.push({ remote: r.remote as string, events: [stored(r)] });
   }
   for (const h of hosts) h.events.sort((a, b) => a.id - b.id);
-  return hosts;
+  return { hosts, big: null };
+}
+
+/** One page of a big host's events after row `afterId`, in input order. */
+export function readHostEvents(db: Database, remote: string, afterId: number, limit: number): StoredEvent[] {
+  return (
+    db
+      .prepare(`SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ? AND id > ? ORDER BY id LIMIT ?`)
+      .all(remote, afterId, limit) as Row[]
+  ).map(stored);
 }
