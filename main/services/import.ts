@@ -26,7 +26,10 @@ export interface ImportOptions {
   year?: number | undefined;
   now?: () => number;
   signal?: AbortSignal | undefined;
-  /** Lines per transaction (default 10 000): big enough to be fast, small enough to lose little to a crash. */
+  /**
+   * Lines per transaction (default 2 000). Each commit holds the main process: 10 000 lines held it ~90-100 ms,
+   * 2 000 ~40 ms, at the same speed (300,000-line log: 70-72k vs 73k lines/s), so the window stays smooth.
+   */
   batchLines?: number;
   /** Progress callbacks at most this often (ms). */
   progressEveryMs?: number;
@@ -122,7 +125,7 @@ async function importSource(
   const stored: StoredOptions = interrupted?.options
     ? (JSON.parse(interrupted.options) as StoredOptions)
     : { ...definedOnly(read), now: clock() };
-  const batchLines = options.batchLines ?? 10_000;
+  const batchLines = options.batchLines ?? 2_000;
   const log = await prepareLog(source, { ...stored, signal: options.signal });
 
   const startedAt = clock();
