@@ -1,5 +1,5 @@
 import { hostsCsv } from '../core/verdicts/host-table';
-import { getHost, hostVerdicts, listHosts } from '../db/repos/hosts';
+import { getHost, hostsSummaryState, hostVerdicts, listHosts } from '../db/repos/hosts';
 import { analyzeEvents } from '../core/verdicts/analyze';
 import { attributeAll, refreshHosts, socketsFromConnections, type Attributor } from '../services/analysis';
 import type { AppContext } from '../app-context';
@@ -9,6 +9,9 @@ import type { HandlersFor } from './types';
  * Hosts screen and host panel: the summary table (rebuilt from stored events and live sockets on refresh), one
  * host's verdict with explanation and link-to-PC findings, and the CSV export.
  */
+/** From this many addresses (about a second of rebuilding) opening the Hosts screen reuses a summary that is current. */
+export const REBUILD_ON_OPEN_MAX_HOSTS = 10_000;
+
 export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
   // Offline attribution plus whatever the host panel's online lookups have cached (intel service, issue 4).
   const getAttributor = (): Attributor => ctx.intel;
@@ -16,7 +19,13 @@ export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
   return {
     'hosts.list': (q) => listHosts(ctx.db, q ?? {}),
     'hosts.detail': ({ ip }) => getHost(ctx.db, ip),
-    'hosts.refresh': async () => {
+    'hosts.refresh': async (input) => {
+      if (input?.onlyIfStale) {
+        const summary = hostsSummaryState(ctx.db);
+        if (summary.hosts >= REBUILD_ON_OPEN_MAX_HOSTS && summary.current) {
+          return { hosts: summary.hosts, events: summary.events, at: summary.analysedAt ?? ctx.now(), deferred: false };
+        }
+      }
       const r = await refreshHosts(ctx.db, {
         attributor: getAttributor(),
         sockets: socketsFromConnections(ctx.sockets.current().connections),

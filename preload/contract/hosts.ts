@@ -98,7 +98,11 @@ export const hostsInvoke = {
    * writing (the previous table stays; the import's end rebuilds it), `hosts` is then the previous table's count.
    */
   'hosts.refresh': invoke(
-    z.undefined(),
+    /**
+     * onlyIfStale: the Hosts screen opening. A big summary (ten thousand addresses or more: a second of work and up) is then
+     * rebuilt only when an import ended after it; a small one always (so this PC's newest connections show up).
+     */
+    z.object({ onlyIfStale: z.boolean().optional() }).strict().optional(),
     z.object({ hosts: z.number().int(), events: z.number().int(), at: z.number(), deferred: z.boolean() }),
   ),
   /** Verdicts of given addresses (the Connections screen's remote hosts). */

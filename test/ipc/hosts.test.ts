@@ -4,7 +4,8 @@ import { createAppContext, type AppContext } from '../../main/app-context';
 import { dropBulkIndexes } from '../../main/db/bulk-indexes';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
-import { importLogFile } from '../../main/services/import';
+import { REBUILD_ON_OPEN_MAX_HOSTS } from '../../main/ipc/hosts';
+import { importLogBytes, importLogFile } from '../../main/services/import';
 import type { ImportSummary } from '../../preload/contract/imports';
 import type { HostDetail, HostList } from '../../preload/contract/hosts';
 
@@ -120,6 +121,67 @@ describe('hosts refresh while an import writes', () => {
     expect(await dispatch(handlers, 'hosts.refresh', undefined)).toMatchObject({ hosts: 1, deferred: true });
     expect(seen).not.toContain('hosts.changed');
     expect(await dispatch(handlers, 'hosts.list', {})).toEqual(before);
+    ctx.close();
+  });
+});
+
+describe('hosts screen opening', () => {
+  /** `n` stored one-event hosts, each from its own address (a month of scanners), rebuilt into the summary. */
+  async function bigSummary(n: number): Promise<{ ctx: AppContext; handlers: ReturnType<typeof createHandlers> }> {
+    let clock = Date.UTC(2024, 2, 13);
+    const ctx = createAppContext({
+      databasePath: ':memory:',
+      info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
+      socketSource: { poll: async () => [] },
+      emit: () => undefined,
+      now: () => (clock += 1000),
+    });
+    const lines = Array.from(
+      { length: n },
+      (_, i) =>
+        `Mar 12 10:00:00 gw kernel: [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 ` +
+        `SRC=45.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} DST=192.168.1.20 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ` +
+        `ID=1 PROTO=TCP SPT=443 DPT=51234 WINDOW=1024 RES=0x00 ACK URGP=0`,
+    );
+    await importLogBytes(ctx.db, 'big.log', new TextEncoder().encode(lines.join('\n') + '\n'), 'file', {
+      tz: 'UTC',
+      year: 2024,
+      now: () => Date.UTC(2024, 2, 12),
+    });
+    const handlers = createHandlers(ctx);
+    await dispatch(handlers, 'hosts.refresh', undefined);
+    return { ctx, handlers };
+  }
+
+  const analysedAt = (ctx: AppContext): number =>
+    (ctx.db.prepare('SELECT max(updated_at) AS at FROM hosts').get() as { at: number }).at;
+
+  it('reuses a big summary that is current, and rebuilds it once an import ended after it', async () => {
+    const { ctx, handlers } = await bigSummary(REBUILD_ON_OPEN_MAX_HOSTS);
+    const built = analysedAt(ctx);
+    expect(await dispatch(handlers, 'hosts.refresh', { onlyIfStale: true })).toMatchObject({
+      hosts: REBUILD_ON_OPEN_MAX_HOSTS,
+      at: built,
+      deferred: false,
+    });
+    expect(analysedAt(ctx)).toBe(built);
+    // An import ends after the summary was built: opening the screen rebuilds.
+    await importLogFile(ctx.db, join(__dirname, '../fixtures/scenarios/syn-sweep-200.log'), {
+      tz: 'UTC',
+      year: 2024,
+      now: () => built + 60_000,
+    });
+    await dispatch(handlers, 'hosts.refresh', { onlyIfStale: true });
+    expect(analysedAt(ctx)).toBeGreaterThan(built);
+    ctx.close();
+  }, 60_000);
+
+  it('always rebuilds a small summary, so new live connections show up', async () => {
+    const { ctx, handlers } = await bigSummary(50);
+    const built = analysedAt(ctx);
+    await dispatch(handlers, 'hosts.refresh', { onlyIfStale: true });
+    expect(analysedAt(ctx)).toBeGreaterThan(built);
+    await expect(dispatch(handlers, 'hosts.refresh', { onlyIfStale: 'yes' })).rejects.toThrow(/onlyIfStale/);
     ctx.close();
   });
 });

@@ -216,6 +216,31 @@ export function listHosts(db: Database, q: HostQuery): { total: number; hosts: H
  * One host with the panel's details; null when the address has no row, or a row but no details (the panel then says
  * NetWhy has no verdict for it yet: an explanation is never made up from the row alone).
  */
+/**
+ * How the summary stands: its size, when it was built, and whether it is current (built after every import that
+ * ended; the timeline's "out of date" uses the same rule for finished imports).
+ */
+export function hostsSummaryState(db: Database): {
+  hosts: number;
+  events: number;
+  analysedAt: number | null;
+  current: boolean;
+} {
+  const r = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM hosts) AS hosts, (SELECT count(*) FROM events) AS events,
+              (SELECT max(updated_at) FROM hosts) AS analysed,
+              (SELECT max(finished_at) FROM imports WHERE status <> 'running') AS imported`,
+    )
+    .get() as { hosts: number; events: number; analysed: number | null; imported: number | null };
+  return {
+    hosts: r.hosts,
+    events: r.events,
+    analysedAt: r.analysed,
+    current: r.analysed !== null && r.analysed >= (r.imported ?? 0),
+  };
+}
+
 export function getHost(db: Database, ip: string): HostDetail | null {
   const r = db
     .prepare('SELECT h.*, d.detail FROM hosts h LEFT JOIN host_details d ON d.ip = h.ip WHERE h.ip = ?')

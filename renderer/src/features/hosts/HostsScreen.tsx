@@ -55,9 +55,9 @@ export function HostsScreen(): ReactNode {
   }, [query]);
 
   const rebuild = useCallback(
-    () =>
+    (onlyIfStale: boolean) =>
       netwhy.hosts
-        .refresh()
+        .refresh({ onlyIfStale })
         .then((r) => {
           setEvents(r.events);
           setDeferred(r.deferred);
@@ -68,11 +68,12 @@ export function HostsScreen(): ReactNode {
   );
   const refresh = (): void => {
     setBusy(true);
-    void rebuild();
+    void rebuild(false);
   };
 
-  // The summary is derived data: rebuild it when the screen opens, then follow rebuilds.
-  useEffect(() => void rebuild(), [rebuild]);
+  // The summary is derived data: rebuild it when the screen opens (a big one only if an import ended since), then
+  // follow rebuilds.
+  useEffect(() => void rebuild(true), [rebuild]);
   useEffect(() => {
     load();
     return netwhy.on('hosts.changed', () => {
