@@ -1,5 +1,24 @@
 import type { Database } from 'better-sqlite3';
+import { storedRemote } from '../core/verdicts/packets';
 import type { Migration } from './migrations/types';
+
+/**
+ * SQL functions migrations may call, for rules that live in the domain core and must not be restated in SQL:
+ * netwhy_stored_remote(src, dst, direction, state) is the import's events.remote (core storedRemote).
+ */
+function registerMigrationFunctions(db: Database): void {
+  db.function(
+    'netwhy_stored_remote',
+    { deterministic: true },
+    (src: unknown, dst: unknown, direction: unknown, state: unknown) =>
+      storedRemote({
+        src: typeof src === 'string' ? src : '',
+        dst: typeof dst === 'string' ? dst : '',
+        direction: direction === 'in' || direction === 'out' ? direction : null,
+        state: typeof state === 'string' ? state : null,
+      }),
+  );
+}
 
 export class MigrationError extends Error {}
 
@@ -23,6 +42,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
     if (m.version <= before)
       throw new MigrationError(`Migration ${m.name} is numbered ${m.version}, expected more than ${before}`);
   });
+  if (migrations.some((m) => m.version > current)) registerMigrationFunctions(db);
   for (const m of migrations) {
     if (m.version <= current) continue;
     db.transaction(() => {

@@ -1,7 +1,7 @@
 import { createPipeline, REASON, type PipelineSink } from '../core/import/pipeline';
 import { createTimeResolver } from '../core/import/time';
 import type { ConnectionEvent } from '../core/model/event';
-import { placeEvent } from '../core/verdicts/packets';
+import { storedRemote } from '../core/verdicts/packets';
 import { EVENT_VALUES_WIDTH } from '../db/repos/imports';
 import type { PreparedLog } from './read-log';
 
@@ -19,14 +19,8 @@ export interface CommitBatch {
   final: boolean;
 }
 
-/**
- * The address an event is stored under (the `remote` column): the remote end as the verdict rules place it
- * (core placeEvent), null when that end is empty. For a router's drop of an internet packet to its own public WAN
- * address (both ends public, no direction) that is the sender; for a socket-table row, the foreign address.
- */
-export function remoteOf(e: Pick<ConnectionEvent, 'src' | 'dst' | 'direction' | 'state'>): string | null {
-  return (placeEvent(e).remoteIsSrc ? e.src : e.dst) || null;
-}
+/** The address an event is stored under (core storedRemote); kept under this name for the import's callers. */
+export const remoteOf = storedRemote;
 
 export function pushEventRow(flat: unknown[], importId: number, e: ConnectionEvent): void {
   flat.push(

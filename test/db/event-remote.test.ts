@@ -58,6 +58,16 @@ describe('migration 0009_event_remote', () => {
     const upgraded = openDatabase(file);
     expect(upgraded.pragma('user_version', { simple: true })).toBe(9);
     expect(upgraded.prepare('SELECT id, remote FROM events ORDER BY id').all()).toEqual(fresh);
+    // No LAN device, multicast group or loopback address is anyone's "remote" (fe80::, 239.255.255.250, 127.0.0.1 …).
+    const remotes = upgraded.prepare('SELECT DISTINCT remote FROM events WHERE remote IS NOT NULL').all() as {
+      remote: string;
+    }[];
+    expect(remotes.length).toBeGreaterThan(30);
+    expect(remotes.filter((r) => isLocalAddress(r.remote))).toEqual([]);
+    const local = upgraded
+      .prepare("SELECT count(*) AS n FROM events WHERE remote IS NULL AND src <> '' AND dst <> ''")
+      .get() as { n: number };
+    expect(local.n).toBeGreaterThan(0);
     // Counted again from the events with their new addresses, and the host summary is due for a rebuild.
     expect(upgraded.prepare('SELECT count(*) AS n FROM timeline_rollup').get()).toEqual({ n: 0 });
     expect(syncTimelineRollup(upgraded).newEvents).toBe(rows.length);

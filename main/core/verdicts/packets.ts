@@ -92,6 +92,17 @@ export function placeEvent(event: Pick<ConnectionEvent, 'state' | 'direction' | 
   return { socketRow, inbound, remoteIsSrc: socketRow ? false : inbound !== false };
 }
 
+/**
+ * The address an event is stored under (events.remote): the remote end as placeEvent puts it, or null when that end
+ * is empty or private (a LAN device, multicast, this PC's loopback: no host the summary, the timeline colours or a
+ * report is about). For a router's drop of an internet packet at its own public WAN address (both ends public, no
+ * direction) that is the sender; for a socket-table row, the foreign address.
+ */
+export function storedRemote(event: Pick<ConnectionEvent, 'state' | 'direction' | 'src' | 'dst'>): string | null {
+  const remote = placeEvent(event).remoteIsSrc ? event.src : event.dst;
+  return remote && !isLocalAddress(remote) ? remote : null;
+}
+
 /** Places an event: the internet-side address, the local side, and whether the remote side sent it. */
 export function toPacket(event: ConnectionEvent): Packet {
   const { socketRow, inbound, remoteIsSrc } = placeEvent(event);
