@@ -7,7 +7,7 @@ import { openDatabase } from './db/open';
 import { createSocketMonitor, type SocketMonitor } from './services/sockets';
 import { readSettings } from './services/settings';
 import { createImportServices, type ImportJobs, type SyslogReceiver } from './services/import-services';
-import { createHostsAutoRefresh, socketsFromConnections } from './services/analysis';
+import { createHostsAutoRefresh, socketsFromConnections, type HostsAutoRefresh } from './services/analysis';
 import type { SocketSource } from './adapters/sockets/systeminformation';
 import { createIntel, type Intel, type IntelOptions } from './services/intel';
 import { ipDatabaseFor } from './services/ip-database';
@@ -25,6 +25,8 @@ export interface AppContext {
   intel: Intel;
   /** Log imports running in the background (issue 3). */
   imports: ImportJobs;
+  /** Rebuilds the host summary soon (and again while an import keeps it put off). */
+  hostsAuto: HostsAutoRefresh;
   /** The live syslog receiver (issue 3). */
   syslog: SyslogReceiver;
   reports: ReportService;
@@ -111,6 +113,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     },
     reports,
     timeline,
+    hostsAuto,
     desktop: options.desktop ?? createHeadlessDesktop(join(options.info.dataDir, 'exports')),
     now,
     emit(event, payload) {
@@ -125,8 +128,11 @@ export function createAppContext(options: AppContextOptions): AppContext {
   };
   stops.push(importServices.stop, timeline.stop, hostsAuto.stop);
   // An import killed moments before this start still looked alive when the database was opened, so the index it had
-  // dropped was left alone (main/db/bulk-indexes.ts); once it is surely dead, build it.
-  const repair = setTimeout(() => repairBulkIndexes(db, now()), 2 * LIVE_IMPORT_MS);
+  // dropped was left alone (main/db/bulk-indexes.ts); once it is surely dead, build it, and then the host summary
+  // (put off without the index) can be rebuilt.
+  const repair = setTimeout(() => {
+    if (repairBulkIndexes(db, now()) === 'built') hostsAuto.schedule();
+  }, 2 * LIVE_IMPORT_MS);
   repair.unref();
   stops.push(() => clearTimeout(repair));
   if (options.refreshBootstrapAfterMs !== undefined) {

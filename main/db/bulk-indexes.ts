@@ -53,7 +53,10 @@ export function repairBulkIndexes(
   const missing = BULK_INDEXES.filter(({ name }) => !hasIndex(db, name));
   if (missing.length === 0) return 'ok';
   const live = db
-    .prepare("SELECT 1 FROM imports WHERE status = 'running' AND updated_at > ? AND id <> ? LIMIT 1")
+    // A live syslog session stays 'running' for as long as the receiver is on, and never drops an index.
+    .prepare(
+      "SELECT 1 FROM imports WHERE status = 'running' AND source <> 'syslog' AND updated_at > ? AND id <> ? LIMIT 1",
+    )
     .get(now - LIVE_IMPORT_MS, exceptImportId);
   if (live) return 'import-running';
   try {

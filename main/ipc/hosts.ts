@@ -34,6 +34,8 @@ export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
       });
       // Deferred (an import is writing): the table is unchanged, and the import's end rebuilds it.
       if (!r.deferred) ctx.emit('hosts.changed', { at: r.at, hosts: r.hosts });
+      // Put off: ask again until the import that holds the address index back is over.
+      else ctx.hostsAuto.schedule();
       return { hosts: r.hosts, events: r.events, at: r.at, deferred: r.deferred };
     },
     'hosts.verdicts': ({ ips }) => {

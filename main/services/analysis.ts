@@ -15,10 +15,11 @@ import {
   readUdpEvents,
   readHostChunk,
   readHostEvents,
+  type HostPageCursor,
   readSocketEvents,
   type StoredEvent,
 } from '../db/repos/analysis-events';
-import { bulkIndexesPresent, repairBulkIndexes } from '../db/bulk-indexes';
+import { bulkIndexesPresent, LIVE_IMPORT_MS, repairBulkIndexes } from '../db/bulk-indexes';
 import { siteChains } from '../core/verdicts/dns-cache';
 import { internetRemotes, socketsFromEvents } from '../core/verdicts/link';
 import { toPacket, type Packet } from '../core/verdicts/packets';
@@ -353,15 +354,19 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
       await step();
       const { hosts, big } = readHostChunk(db, after, limit);
       if (big !== null) {
-        // One address with more events than a step holds: read in pages with pauses, judged at once.
-        const packets: Packet[] = [];
-        for (let afterId = 0; ;) {
-          const page = readHostEvents(db, big, afterId, limit);
-          packets.push(...packetsOf(big, page));
-          if (page.length < limit) break;
-          afterId = (page[page.length - 1] as StoredEvent).id;
+        // One address with more events than a step holds: read in pages with pauses, judged at once in input order.
+        const all: StoredEvent[] = [];
+        for (let cursor: HostPageCursor = null; ;) {
+          const page = readHostEvents(db, big, cursor, limit);
+          all.push(...page.events);
+          if (page.next === null) break;
+          cursor = page.next;
           await step();
         }
+        const packets = packetsOf(
+          big,
+          all.sort((a, b) => a.id - b.id),
+        );
         db.transaction(() => judge(big, packets))();
         after = big;
         continue;
@@ -422,6 +427,8 @@ export function createHostsAutoRefresh(options: {
   now: () => number;
   onRefreshed: (r: { at: number; hosts: number }) => void;
   delayMs?: number;
+  /** How long to wait before asking again after a deferred rebuild (default LIVE_IMPORT_MS). */
+  retryMs?: number;
 }): HostsAutoRefresh {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -436,8 +443,12 @@ export function createHostsAutoRefresh(options: {
       clock: options.now,
       signal: abort.signal,
     }).then(
-      // Deferred: an import is writing and its end schedules this again; the table did not change.
-      (r) => (r.deferred ? undefined : options.onRefreshed({ at: r.at, hosts: r.hosts })),
+      // Deferred: an import is writing with the address index dropped; the table did not change. Its end asks again,
+      // but an import of another process (the CLI) or one that was killed does not: ask again once it is quiet.
+      (r) => {
+        if (!r.deferred) options.onRefreshed({ at: r.at, hosts: r.hosts });
+        else if (!stopped && !timer) timer = setTimeout(run, options.retryMs ?? LIVE_IMPORT_MS);
+      },
       // Stopped, or the database closed under us (app quitting): nothing to rebuild.
       () => undefined,
     );

@@ -76,6 +76,15 @@ describe('building a missing index when the database is opened', () => {
     later.close();
   });
 
+  it('does not wait for a live syslog session (always running, never drops the index)', () => {
+    const db = openDatabase(':memory:');
+    createImport(db, { source: 'syslog', started_at: Date.now() });
+    dropBulkIndexes(db);
+    expect(repairBulkIndexes(db, Date.now())).toBe('built');
+    expect(indexSql(db, 'events_remote_ts')).toMatch(/events\(remote, ts_utc\)/);
+    db.close();
+  });
+
   it('never stops the app from opening: a failed build leaves the index missing and is tried again later', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'netwhy-bulk-')), 'db.sqlite');
     const db = openDatabase(file);

@@ -5,6 +5,7 @@ import { loadBundledIpDatabase } from '../../main/adapters/ipdb/load';
 import { attributeAddress } from '../../main/core/intel/attribute';
 import { parseDnsCacheText } from '../../main/core/verdicts/dns-cache';
 import { dropBulkIndexes } from '../../main/db/bulk-indexes';
+import { createImport, setImportStatus } from '../../main/db/repos/imports';
 import { openDatabase, type Database } from '../../main/db/open';
 import { isLocalAddress } from '../../main/core/net/scope';
 import { analyzeEvents } from '../../main/core/verdicts/analyze';
@@ -12,6 +13,7 @@ import { readEventsForAnalysis } from '../../main/db/repos/analysis-events';
 import { getHost } from '../../main/db/repos/hosts';
 import {
   attributeAll,
+  createHostsAutoRefresh,
   refreshHosts,
   refreshHostsInMemory,
   type Attributor,
@@ -84,7 +86,10 @@ describe('host walk', () => {
     );
     expect(tricky.filter((e) => (e.state ?? '') === '').length).toBeGreaterThan(5);
     expect(tricky.filter((e) => (e.state ?? '') !== '').length).toBeGreaterThan(5);
-    for (const e of tricky) expect(e.remote).toBe((e.state ?? '') !== '' ? e.dst || null : e.src);
+    for (const e of tricky) {
+      const placed = (e.state ?? '') !== '' ? e.dst : e.src;
+      expect(e.remote).toBe(placed && !isLocalAddress(placed) ? placed : null);
+    }
 
     const expected = refreshHostsInMemory(db, options());
     const before = table(db);
@@ -234,5 +239,34 @@ describe('host walk', () => {
     const stored = db.prepare('SELECT detail FROM host_details LIMIT 1').get() as { detail: string };
     expect(JSON.parse(stored.detail).verdictDetail).toEqual(expect.objectContaining({ vars: expect.any(Object) }));
     expect(JSON.parse(stored.detail).verdictDetail.explanation).toBeUndefined();
+  });
+});
+
+describe('host summary put off by an import', () => {
+  it('is rebuilt once the import that holds the address index back is over, even if nobody asks again', async () => {
+    const db = await everyFixture();
+    // An import of another process (the CLI), writing with the index dropped: its end tells this app nothing.
+    const id = createImport(db, { source: 'file', started_at: Date.now() });
+    dropBulkIndexes(db);
+    const refreshed: number[] = [];
+    const auto = createHostsAutoRefresh({
+      db,
+      attributor: () => attributor,
+      sockets: () => [],
+      now: () => Date.now(),
+      onRefreshed: (r) => refreshed.push(r.hosts),
+      delayMs: 1,
+      retryMs: 20,
+    });
+    auto.schedule();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(refreshed).toEqual([]);
+    expect(table(db)).toEqual([]);
+    // The import ends (its process builds the index as it ends).
+    setImportStatus(db, id, 'done', Date.now());
+    for (let i = 0; i < 100 && !refreshed.length; i++) await new Promise((r) => setTimeout(r, 20));
+    auto.stop();
+    expect(refreshed).toHaveLength(1);
+    expect(table(db).length).toBe(refreshed[0]);
   });
 });

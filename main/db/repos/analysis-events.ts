@@ -81,11 +81,43 @@ export function readHostChunk(
   return { hosts, big: null };
 }
 
-/** One page of a big host's events after row `afterId`, in input order. */
-export function readHostEvents(db: Database, remote: string, afterId: number, limit: number): StoredEvent[] {
-  return (
-    db
-      .prepare(`SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ? AND id > ? ORDER BY id LIMIT ?`)
-      .all(remote, afterId, limit) as Row[]
-  ).map(stored);
+/** Where a page of a big host's events ended: the (ts_utc, id) of its last event along the address index. */
+export type HostPageCursor = { ts: number | null; id: number } | null;
+
+/**
+ * One page of a big host's events after `cursor`, along the events(remote, ts_utc) index (its entries end with the
+ * row id): events without a time first, then by time. Paging by id alone made SQLite sort all of the host's events
+ * for every page (a million events of one address: 107 s instead of 30). The caller restores input order.
+ */
+export function readHostEvents(
+  db: Database,
+  remote: string,
+  cursor: HostPageCursor,
+  limit: number,
+): { events: StoredEvent[]; next: HostPageCursor } {
+  let rows: Row[] = [];
+  if (cursor === null || cursor.ts === null) {
+    rows = db
+      .prepare(
+        `SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ? AND ts_utc IS NULL AND id > ?
+         ORDER BY id LIMIT ?`,
+      )
+      .all(remote, cursor?.id ?? 0, limit) as Row[];
+  }
+  if (rows.length < limit) {
+    const timed = cursor !== null && cursor.ts !== null;
+    rows = rows.concat(
+      db
+        .prepare(
+          `SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ? AND ts_utc IS NOT NULL
+           ${timed ? 'AND (ts_utc, id) > (?, ?)' : ''} ORDER BY ts_utc, id LIMIT ?`,
+        )
+        .all(...(timed ? [remote, cursor.ts, cursor.id] : [remote]), limit - rows.length) as Row[],
+    );
+  }
+  const last = rows[rows.length - 1];
+  return {
+    events: rows.map(stored),
+    next: rows.length < limit || !last ? null : { ts: last.ts_utc, id: last.id },
+  };
 }
