@@ -47,6 +47,12 @@ function prefixOf(pre: string): string | null {
 
 const NO_IFACE = /^\((?:unknown \d+|none)\)$/;
 
+/**
+ * RouterOS's default configuration (SOHO devices: hAP, RB951, …) makes ether1 the WAN port, with the DHCP client and
+ * the "drop all not coming from LAN" rule on it; pppoe-out*, lte* and names with "wan" are caught by isWanInterface.
+ */
+const isRouterOsWan = (iface: string | null): boolean => iface === 'ether1' || isWanInterface(iface);
+
 export function parseMikrotik(line: string): LineResult {
   const m = BODY.exec(line);
   if (!m) return { kind: 'unknown', reason: 'not a RouterOS firewall line' };
@@ -62,8 +68,8 @@ export function parseMikrotik(line: string): LineResult {
   let direction: Direction = directionByAddress(src.ip, dst.ip) ?? null;
   if (direction === null) {
     // input = to the router itself (the user's side), output = from it; forward is judged by the WAN interface.
-    if (chain === 'input' || isWanInterface(inIface)) direction = 'in';
-    else if (chain === 'output' || isWanInterface(outIface)) direction = 'out';
+    if (chain === 'input' || isRouterOsWan(inIface)) direction = 'in';
+    else if (chain === 'output' || isRouterOsWan(outIface)) direction = 'out';
   }
   return {
     kind: 'event',

@@ -44,6 +44,8 @@ function directionOf(path: string, action: string, src: string, dst: string): Di
   // The log is written by the PC's own firewall, so SEND/RECEIVE is already the user's point of view.
   if (path === 'SEND') return 'out';
   if (path === 'RECEIVE' || action === 'OPEN-INBOUND') return 'in';
+  // OPEN is a connection this PC opened (one opened from outside is OPEN-INBOUND), even when both ends are public.
+  if (action === 'OPEN') return 'out';
   return directionByAddress(src, dst) ?? null;
 }
 

@@ -60,6 +60,8 @@ describe('MikroTik RouterOS firewall log', () => {
       'forward type 8, code 0',
       'ether3',
     ]);
+    // Both ends public, forwarded out of ether1: RouterOS's default WAN port, so outbound (198.51.100.6 is ours).
+    expect(icmp.direction).toBe('out');
     const out = eventOf(results[4]);
     expect([out.iface, out.message, out.direction]).toEqual([
       'sfp-sfpplus2',

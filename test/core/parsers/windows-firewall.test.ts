@@ -34,6 +34,8 @@ describe('Windows Firewall pfirewall.log', () => {
 
   it('prints OPEN as an allowed connection and skips its CLOSE and lost-events lines', () => {
     expect(eventOf(results[5]).action).toBe('allow');
+    // OPEN is a connection this PC made (from outside it would be OPEN-INBOUND), though both ends are public here.
+    expect(eventOf(results[5]).direction).toBe('out');
     expect(results[6]).toEqual({ kind: 'ignored' });
     expect(results[10]).toEqual({ kind: 'ignored' });
   });
