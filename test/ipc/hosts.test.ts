@@ -9,13 +9,20 @@ import { importLogBytes, importLogFile } from '../../main/services/import';
 import type { ImportSummary } from '../../preload/contract/imports';
 import type { HostDetail, HostList } from '../../preload/contract/hosts';
 
+/** An app context on an in-memory database with no live sockets; `over` sets what a test watches (emit, now). */
+const memoryContext = (over: Partial<Parameters<typeof createAppContext>[0]>): AppContext =>
+  createAppContext({
+    databasePath: ':memory:',
+    info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
+    socketSource: { poll: async () => [] },
+    emit: () => undefined,
+    ...over,
+  });
+
 describe('hosts ipc', () => {
   it('refreshes from imported events, lists, details, filters and exports CSV through the zod-checked channels', async () => {
     const events: string[] = [];
-    const ctx = createAppContext({
-      databasePath: ':memory:',
-      info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
-      socketSource: { poll: async () => [] },
+    const ctx = memoryContext({
       emit: (e) => events.push(e),
       now: () => Date.UTC(2024, 2, 13),
     });
@@ -41,10 +48,7 @@ describe('hosts follow imports', () => {
     const seen: string[] = [];
     let done: () => void = () => undefined;
     const changed = new Promise<void>((r) => (done = r));
-    const ctx = createAppContext({
-      databasePath: ':memory:',
-      info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
-      socketSource: { poll: async () => [] },
+    const ctx = memoryContext({
       emit: (e) => {
         seen.push(e);
         if (e === 'hosts.changed') done();
@@ -69,10 +73,7 @@ describe('hosts follow imports', () => {
 function recordingContext(): { ctx: AppContext; seen: string[]; nextChange: () => Promise<void> } {
   const seen: string[] = [];
   const waiters: (() => void)[] = [];
-  const ctx = createAppContext({
-    databasePath: ':memory:',
-    info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
-    socketSource: { poll: async () => [] },
+  const ctx = memoryContext({
     emit: (e) => {
       seen.push(e);
       if (e === 'hosts.changed') for (const w of waiters.splice(0)) w();
@@ -129,10 +130,7 @@ describe('hosts screen opening', () => {
   /** `n` stored one-event hosts, each from its own address (a month of scanners), rebuilt into the summary. */
   async function bigSummary(n: number): Promise<{ ctx: AppContext; handlers: ReturnType<typeof createHandlers> }> {
     let clock = Date.UTC(2024, 2, 13);
-    const ctx = createAppContext({
-      databasePath: ':memory:',
-      info: { version: 'test', platform: 'linux', dataDir: '/tmp', systemLanguage: 'en-US' },
-      socketSource: { poll: async () => [] },
+    const ctx = memoryContext({
       emit: () => undefined,
       now: () => (clock += 1000),
     });
