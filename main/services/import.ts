@@ -244,7 +244,6 @@ async function importSource(
         break;
       }
     }
-    setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
   } catch (e) {
     // Keep what was committed; the import is marked with the reason (a later run resumes it).
     const aborted = options.signal?.aborted || (e as Error).name === 'AbortError';
@@ -257,7 +256,11 @@ async function importSource(
   }
   // A cancelled import builds the index too (what it stored stays usable); its bar keeps the bytes it reached.
   if (dropped.length) report(!cancelled, 'indexing', true);
+  // Still 'running' (and just touched) while the index is built: an app or CLI sharing the database waits for the
+  // end instead of starting the same build and blocking on the lock; 'done' then means the index is back too.
+  setImportStatus(db, id, 'running', clock());
   restore();
+  setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
   report(true);
   const row = getImport(db, id) as ImportRow;
   return { outcome: cancelled ? 'cancelled' : 'done', importId: id, resumed: !!interrupted, row };

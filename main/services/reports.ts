@@ -118,9 +118,9 @@ export function createReportService(deps: ReportServiceDeps) {
         const events = eventsByIds(db, selection.ids);
         // One report is one incident from one source: the busiest internet address among the chosen events.
         const counts = new Map<string, number>();
+        // Rows with no internet address (LAN-only chatter) name nobody to report.
         for (const e of events) {
-          const remote = e.remote ?? e.src;
-          counts.set(remote, (counts.get(remote) ?? 0) + 1);
+          if (e.remote) counts.set(e.remote, (counts.get(e.remote) ?? 0) + 1);
         }
         const host = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
         return { host, events: events.filter((e) => e.src === host || e.dst === host), verdict: null };

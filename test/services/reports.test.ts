@@ -67,6 +67,15 @@ describe('report service', () => {
     );
     const picked = await service.create({ kind: 'events', ids: ids.slice(0, 2) });
     expect(picked).toMatchObject({ host: '23.205.116.42', eventCount: 2 });
+    // LAN chatter among the chosen rows, even more of it, names nobody to report: the internet address stays.
+    const lan = db.prepare(
+      `INSERT INTO events (import_id, line, ts_utc, proto, src, sport, dst, dport, action, flags, format, remote, raw)
+       SELECT import_id, 100000 + ?, ts_utc, 'udp', '192.168.1.5', 5353, '224.0.0.251', 5353, 'allow', '', format, NULL,
+              'mdns' FROM events WHERE id = ?`,
+    );
+    const lanIds = [1, 2, 3].map((n) => Number(lan.run(n, ids[0]).lastInsertRowid));
+    const mixed = await service.create({ kind: 'events', ids: [...ids.slice(0, 2), ...lanIds] });
+    expect(mixed).toMatchObject({ host: '23.205.116.42', eventCount: 2 });
   });
 
   it('refuses a host without events', async () => {

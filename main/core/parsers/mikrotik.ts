@@ -48,10 +48,15 @@ function prefixOf(pre: string): string | null {
 const NO_IFACE = /^\((?:unknown \d+|none)\)$/;
 
 /**
- * RouterOS's default configuration (SOHO devices: hAP, RB951, …) makes ether1 the WAN port, with the DHCP client and
- * the "drop all not coming from LAN" rule on it; pppoe-out*, lte* and names with "wan" are caught by isWanInterface.
+ * RouterOS's default configuration (SOHO devices: hAP, RB951, …) makes ether1 the WAN port and bridges the other
+ * ports and the wireless into the LAN. So ether1 is taken for the WAN only when the other side is such a LAN port;
+ * a router with SFP or combo uplinks may use ether1 for a LAN. pppoe-out*, lte* and names with "wan" are WAN-like
+ * anywhere (isWanInterface).
  */
-const isRouterOsWan = (iface: string | null): boolean => iface === 'ether1' || isWanInterface(iface);
+const isRouterOsLan = (iface: string | null): boolean =>
+  iface !== null && /^(?:bridge|wlan|wifi|ether(?:[2-9]|\d{2}))/.test(iface);
+const isRouterOsWan = (iface: string | null, other: string | null): boolean =>
+  isWanInterface(iface) || (iface === 'ether1' && isRouterOsLan(other));
 
 export function parseMikrotik(line: string): LineResult {
   const m = BODY.exec(line);
@@ -68,8 +73,8 @@ export function parseMikrotik(line: string): LineResult {
   let direction: Direction = directionByAddress(src.ip, dst.ip) ?? null;
   if (direction === null) {
     // input = to the router itself (the user's side), output = from it; forward is judged by the WAN interface.
-    if (chain === 'input' || isRouterOsWan(inIface)) direction = 'in';
-    else if (chain === 'output' || isRouterOsWan(outIface)) direction = 'out';
+    if (chain === 'input' || isRouterOsWan(inIface, outIface)) direction = 'in';
+    else if (chain === 'output' || isRouterOsWan(outIface, inIface)) direction = 'out';
   }
   return {
     kind: 'event',

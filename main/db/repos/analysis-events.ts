@@ -95,24 +95,21 @@ export function readHostEvents(
   cursor: HostPageCursor,
   limit: number,
 ): { events: StoredEvent[]; next: HostPageCursor } {
-  let rows: Row[] = [];
-  if (cursor === null || cursor.ts === null) {
-    rows = db
-      .prepare(
-        `SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ? AND ts_utc IS NULL AND id > ?
-         ORDER BY id LIMIT ?`,
-      )
-      .all(remote, cursor?.id ?? 0, limit) as Row[];
-  }
+  const select = `SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ?`;
+  const timed = cursor !== null && cursor.ts !== null;
+  // Untimed events after the cursor's, or the rest of the cursor's instant; then later instants. A single
+  // (ts_utc, id) > (?, ?) range would scan every event of an instant shared by many (100,000 at one second:
+  // 0.7 s instead of 0.08 per page).
+  let rows = (
+    timed
+      ? db.prepare(`${select} AND ts_utc = ? AND id > ? ORDER BY id LIMIT ?`).all(remote, cursor.ts, cursor.id, limit)
+      : db.prepare(`${select} AND ts_utc IS NULL AND id > ? ORDER BY id LIMIT ?`).all(remote, cursor?.id ?? 0, limit)
+  ) as Row[];
   if (rows.length < limit) {
-    const timed = cursor !== null && cursor.ts !== null;
     rows = rows.concat(
       db
-        .prepare(
-          `SELECT id, remote, ${RULE_COLUMNS} FROM events WHERE remote = ? AND ts_utc IS NOT NULL
-           ${timed ? 'AND (ts_utc, id) > (?, ?)' : ''} ORDER BY ts_utc, id LIMIT ?`,
-        )
-        .all(...(timed ? [remote, cursor.ts, cursor.id] : [remote]), limit - rows.length) as Row[],
+        .prepare(`${select} AND ts_utc ${timed ? '> ?' : 'IS NOT NULL'} ORDER BY ts_utc, id LIMIT ?`)
+        .all(...(timed ? [remote, cursor.ts] : [remote]), limit - rows.length) as Row[],
     );
   }
   const last = rows[rows.length - 1];

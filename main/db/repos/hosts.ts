@@ -213,12 +213,9 @@ export function listHosts(db: Database, q: HostQuery): { total: number; hosts: H
 }
 
 /**
- * One host with the panel's details; null when the address has no row, or a row but no details (the panel then says
- * NetWhy has no verdict for it yet: an explanation is never made up from the row alone).
- */
-/**
- * How the summary stands: its size, when it was built, and whether it is current (built after every import that
- * ended; the timeline's "out of date" uses the same rule for finished imports).
+ * How the summary stands: its size, when it was built, and whether it is current: built after the last commit of
+ * every import (a finished one's last commit is its end; a live syslog session's is its newest line; a killed one's
+ * the last it made). An import removed while the app quit before the rebuild it starts is not noticed.
  */
 export function hostsSummaryState(db: Database): {
   hosts: number;
@@ -230,7 +227,7 @@ export function hostsSummaryState(db: Database): {
     .prepare(
       `SELECT (SELECT count(*) FROM hosts) AS hosts, (SELECT count(*) FROM events) AS events,
               (SELECT max(updated_at) FROM hosts) AS analysed,
-              (SELECT max(finished_at) FROM imports WHERE status <> 'running') AS imported`,
+              (SELECT max(coalesce(updated_at, finished_at, started_at)) FROM imports) AS imported`,
     )
     .get() as { hosts: number; events: number; analysed: number | null; imported: number | null };
   return {
@@ -241,6 +238,10 @@ export function hostsSummaryState(db: Database): {
   };
 }
 
+/**
+ * One host with the panel's details; null when the address has no row, or a row but no details (the panel then says
+ * NetWhy has no verdict for it yet: an explanation is never made up from the row alone).
+ */
 export function getHost(db: Database, ip: string): HostDetail | null {
   const r = db
     .prepare('SELECT h.*, d.detail FROM hosts h LEFT JOIN host_details d ON d.ip = h.ip WHERE h.ip = ?')

@@ -89,4 +89,14 @@ describe('MikroTik RouterOS firewall log', () => {
     ]);
     expect(eventOf(r[0]).action).toBe('drop');
   });
+
+  it('takes ether1 for the WAN only facing a LAN port (routers with SFP uplinks may use it for a LAN)', () => {
+    const [fromSfp, toBridge] = parseLines(mikrotik, [
+      'sep/03 09:02:02 firewall,info forward: in:sfp-sfpplus1 out:ether1, src-mac 02:00:00:00:00:02, proto TCP (SYN), 185.220.101.1:45678->203.0.113.20:22, len 60',
+      'sep/03 09:02:03 firewall,info forward: in:ether1 out:bridge, src-mac 02:00:00:00:00:02, proto TCP (SYN), 185.220.101.1:45678->203.0.113.20:22, len 60',
+    ]);
+    // Both ends public: out of ether1 from an uplink says nothing; into a bridge from ether1 is inbound.
+    expect(eventOf(fromSfp).direction).toBeNull();
+    expect(eventOf(toBridge).direction).toBe('in');
+  });
 });
