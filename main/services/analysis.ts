@@ -7,7 +7,7 @@ import { analyzeEvents, hostAnalyzer, type HostSummary } from '../core/verdicts/
 import { ownerName } from '../core/verdicts/describe';
 import type { DnsRecord } from '../core/verdicts/dns-cache';
 import { ipSortKey } from '../core/verdicts/host-table';
-import { isLocalAddress } from '../core/net/scope';
+import { isInternetAddress } from '../core/net/scope';
 import type { LocalSocket } from '../core/verdicts/types';
 import {
   countEvents,
@@ -97,7 +97,7 @@ export function internetAddresses(events: readonly ConnectionEvent[], sockets: r
     if (e.dst) ips.add(e.dst);
   }
   for (const s of sockets) if (s.remoteAddress) ips.add(s.remoteAddress);
-  return [...ips].filter((ip) => !isLocalAddress(ip));
+  return [...ips].filter(isInternetAddress);
 }
 
 /**
@@ -311,7 +311,6 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
       return null; // not an address (a router printed a name): the rules skip what has no attribution
     }
   };
-  const internet = (p: Packet): boolean => p.remote !== '' && !isLocalAddress(p.remote);
 
   let result: RefreshResult;
   try {
@@ -326,7 +325,7 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
       const udp = readUdpEvents(db, after, UDP_CHUNK_EVENTS);
       for (const s of udp) {
         const p = toPacket(s.event);
-        if (internet(p)) p2p.add(p);
+        if (isInternetAddress(p.remote)) p2p.add(p);
       }
       if (udp.length < UDP_CHUNK_EVENTS) break;
       after = (udp[udp.length - 1] as StoredEvent).id;
@@ -348,7 +347,7 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
     };
     // Events are stored under the address the rules place them at (placeEvent); private and empty ones are skipped.
     const packetsOf = (ip: string, stored: readonly StoredEvent[]): Packet[] =>
-      stored.map((s) => toPacket(s.event)).filter((p) => p.remote === ip && internet(p));
+      stored.map((s) => toPacket(s.event)).filter((p) => p.remote === ip && isInternetAddress(p.remote));
     const limit = options.chunkEvents ?? HOST_CHUNK_EVENTS;
     for (let after = ''; ;) {
       await step();

@@ -19,9 +19,6 @@ export interface CommitBatch {
   final: boolean;
 }
 
-/** The address an event is stored under (core storedRemote); kept under this name for the import's callers. */
-export const remoteOf = storedRemote;
-
 export function pushEventRow(flat: unknown[], importId: number, e: ConnectionEvent): void {
   flat.push(
     importId,
@@ -45,7 +42,7 @@ export function pushEventRow(flat: unknown[], importId: number, e: ConnectionEve
     e.process ?? null,
     e.pid ?? null,
     e.state ?? null,
-    remoteOf(e),
+    storedRemote(e),
     e.raw,
   );
 }

@@ -18,8 +18,6 @@ import { dropBulkIndexes, LIVE_IMPORT_MS, repairBulkIndexes, worthDroppingBulkIn
 import { produceBatches, type CommitBatch } from './import-batches';
 import { checkReadOptions, prepareLog, type ReadLogOptions } from './read-log';
 
-export { remoteOf } from './import-batches';
-
 export interface ImportOptions {
   format?: string | undefined;
   tz?: string | undefined;

@@ -21,6 +21,11 @@ export function isLocalAddress(ip: string): boolean {
   return false;
 }
 
+/** An address out on the internet: not empty and not local (what a host summary, a lane or a report is about). */
+export function isInternetAddress(ip: string): boolean {
+  return ip !== '' && !isLocalAddress(ip);
+}
+
 function isLocalV4(n: number): boolean {
   const a = n >>> 24;
   const b = (n >>> 16) & 255;

@@ -4,7 +4,7 @@ import { VERDICT_IDS, type Severity, type Verdict, type VerdictId } from '../mod
 import { siteChains, type DnsRecord } from './dns-cache';
 import { laneFor, type Lane } from './lane';
 import { internetRemotes, linkToThisPc, socketsFromEvents, type LinkFinding } from './link';
-import { isLocalAddress, toPacket, type Packet } from './packets';
+import { isInternetAddress, toPacket, type Packet } from './packets';
 import { RULES } from './rules';
 import { THRESHOLDS } from './thresholds';
 import { localized, renderText } from './describe';
@@ -223,7 +223,7 @@ export function hostAnalyzer(
 
 /** The internet-side packets of events, in input order (what the rules judge). */
 export function internetPackets(events: readonly ConnectionEvent[]): Packet[] {
-  return events.map(toPacket).filter((p) => p.remote !== '' && !isLocalAddress(p.remote));
+  return events.map(toPacket).filter((p) => isInternetAddress(p.remote));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ConnectionEvent } from '../model/event';
 import type { LocalizedText } from '../model/verdict';
-import { isLocalAddress, type Packet } from './packets';
+import { isInternetAddress, type Packet } from './packets';
 import type { LocalSocket } from './types';
 
 /** "The rejected packets were meant for this program": a router-log port matched to a socket on this PC. */
@@ -115,5 +115,5 @@ export function socketsFromEvents(events: readonly ConnectionEvent[]): LocalSock
 
 /** Live sockets whose remote end is on the internet (hosts the summary should list). */
 export function internetRemotes(sockets: readonly LocalSocket[]): string[] {
-  return [...new Set(sockets.map((s) => s.remoteAddress).filter((a) => a !== '' && !isLocalAddress(a)))];
+  return [...new Set(sockets.map((s) => s.remoteAddress).filter(isInternetAddress))];
 }

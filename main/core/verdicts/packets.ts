@@ -1,8 +1,8 @@
 import type { ConnectionEvent, TcpFlag } from '../model/event';
-import { isLocalAddress } from '../net/scope';
+import { isInternetAddress, isLocalAddress } from '../net/scope';
 import { THRESHOLDS, UDP_REPLY_PORTS, WEB_PORTS } from './thresholds';
 
-export { isLocalAddress };
+export { isInternetAddress, isLocalAddress };
 
 /**
  * What a TCP packet's flags say about who started the conversation. Routers name dropped packets after these
@@ -100,7 +100,7 @@ export function placeEvent(event: Pick<ConnectionEvent, 'state' | 'direction' | 
  */
 export function storedRemote(event: Pick<ConnectionEvent, 'state' | 'direction' | 'src' | 'dst'>): string | null {
   const remote = placeEvent(event).remoteIsSrc ? event.src : event.dst;
-  return remote && !isLocalAddress(remote) ? remote : null;
+  return isInternetAddress(remote) ? remote : null;
 }
 
 /** Places an event: the internet-side address, the local side, and whether the remote side sent it. */
