@@ -29,6 +29,7 @@ import {
   beginHostsRebuild,
   dropRetiredHostDetails,
   finishHostsRebuild,
+  hostsSummaryState,
   replaceHosts,
   type HostRecord,
 } from '../db/repos/hosts';
@@ -139,13 +140,20 @@ export function attributeAll(
   for (const s of sockets) if (s.remoteAddress) ips.add(s.remoteAddress);
   const out = new Map<string, Attribution>();
   for (const ip of ips) {
-    try {
-      out.set(ip, attributor ? attributor.attributeOffline(ip) : unattributed(ip));
-    } catch {
-      // Not an address (a router printed a name): the rules skip what has no attribution.
-    }
+    const a = attributeOne(attributor, ip);
+    if (a) out.set(ip, a);
   }
   return out;
+}
+
+/** One address's offline attribution; null for text that is no address (a router printed a name). */
+function attributeOne(attributor: Attributor | null, ip: string): Attribution | null {
+  if (!attributor) return unattributed(ip);
+  try {
+    return attributor.attributeOffline(ip);
+  } catch {
+    return null; // the rules skip what has no attribution
+  }
 }
 
 export function toHostRecord(h: HostSummary): HostRecord {
@@ -283,8 +291,8 @@ export function refreshHosts(db: Database, options: RefreshOptions): Promise<Ref
 
 /** The result of a rebuild that did not run: the previous table stays as it is. */
 function deferred(db: Database, at: number): RefreshResult {
-  const hosts = (db.prepare('SELECT count(*) AS n FROM hosts').get() as { n: number }).n;
-  return { hosts, events: countEvents(db), at, deferred: true };
+  const { hosts, events } = hostsSummaryState(db);
+  return { hosts, events, at, deferred: true };
 }
 
 async function walkHosts(db: Database, options: RefreshOptions): Promise<RefreshResult> {
@@ -303,14 +311,7 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
     if (!bulkIndexesPresent(db)) throw new IndexDropped();
   };
 
-  const attribute = (ip: string): Attribution | null => {
-    if (!options.attributor) return unattributed(ip);
-    try {
-      return options.attributor.attributeOffline(ip);
-    } catch {
-      return null; // not an address (a router printed a name): the rules skip what has no attribution
-    }
-  };
+  const attribute = (ip: string): Attribution | null => attributeOne(options.attributor, ip);
 
   let result: RefreshResult;
   try {
