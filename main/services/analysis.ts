@@ -3,7 +3,7 @@ import { loadBundledIpDatabase } from '../adapters/ipdb/load';
 import { attributeAddress } from '../core/intel/attribute';
 import type { Attribution } from '../core/model/attribution';
 import type { ConnectionEvent } from '../core/model/event';
-import { analyzeEvents, hostAnalyzer, type HostSummary } from '../core/verdicts/analyze';
+import { hostAnalyzer, type HostSummary } from '../core/verdicts/analyze';
 import { ownerName } from '../core/verdicts/describe';
 import type { DnsRecord } from '../core/verdicts/dns-cache';
 import { ipSortKey } from '../core/verdicts/host-table';
@@ -11,7 +11,6 @@ import { isInternetAddress } from '../core/net/scope';
 import type { LocalSocket } from '../core/verdicts/types';
 import {
   countEvents,
-  readEventsForAnalysis,
   readUdpEvents,
   readHostChunk,
   readHostEvents,
@@ -30,7 +29,6 @@ import {
   dropRetiredHostDetails,
   finishHostsRebuild,
   hostsSummaryState,
-  replaceHosts,
   type HostRecord,
 } from '../db/repos/hosts';
 import type { Connection } from '../../preload/contract/sockets';
@@ -391,23 +389,6 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
   await breathe();
   dropRetiredHostDetails(db);
   return result;
-}
-
-/**
- * The whole analysis in memory, every event at once: what the host walk must equal (tests compare them). Not for the
- * app: a big log freezes the main process and takes memory in proportion to the log.
- */
-export function refreshHostsInMemory(db: Database, options: RefreshOptions): RefreshResult {
-  const events = readEventsForAnalysis(db);
-  const sockets = options.sockets ?? [];
-  const analysis = analyzeEvents(events, {
-    attributions: attributeAll(events, sockets, options.attributor),
-    sockets,
-    ...(options.dnsCache ? { dnsCache: options.dnsCache } : {}),
-    now: options.now,
-  });
-  replaceHosts(db, analysis.hosts.map(toHostRecord), options.now);
-  return { hosts: analysis.hosts.length, events: events.length, at: options.now, deferred: false };
 }
 
 export interface HostsAutoRefresh {

@@ -15,11 +15,11 @@ import {
   attributeAll,
   createHostsAutoRefresh,
   refreshHosts,
-  refreshHostsInMemory,
   type Attributor,
   type RefreshOptions,
 } from '../../main/services/analysis';
 import { importLogFile } from '../../main/services/import';
+import { refreshHostsInMemory } from '../helpers/hosts-in-memory';
 import { NETSESSION_CLOSE_WAIT, NETSESSION_LISTENER } from '../helpers/sockets';
 
 /**

@@ -9,7 +9,10 @@ const RULE_COLUMNS = `line, ts_utc, ts_text, zone, proto, src, sport, dst, dport
 /** A socket-table row (netstat, ss): the rules place it by its foreign address, whatever its direction says. */
 const SOCKET_ROW = "(state IS NOT NULL AND state <> '')";
 
-/** Every stored event as the verdict rules read it (small databases, and the fallback when streaming cannot run). */
+/**
+ * Every stored event as the verdict rules read it, at once: memory in proportion to the log. The app walks hosts
+ * instead (readHostChunk); this is the all-at-once reference the walk is tested against.
+ */
 export function readEventsForAnalysis(db: Database): ConnectionEvent[] {
   const rows = db.prepare(`SELECT ${RULE_COLUMNS} FROM events`).iterate() as IterableIterator<EventRow>;
   const out: ConnectionEvent[] = [];
