@@ -5,13 +5,13 @@ import { attributeAll, refreshHosts, socketsFromConnections, type Attributor } f
 import type { AppContext } from '../app-context';
 import type { HandlersFor } from './types';
 
+/** From this many addresses (about a second of rebuilding) opening the Hosts screen reuses a summary that is current. */
+export const REBUILD_ON_OPEN_MAX_HOSTS = 10_000;
+
 /**
  * Hosts screen and host panel: the summary table (rebuilt from stored events and live sockets on refresh), one
  * host's verdict with explanation and link-to-PC findings, and the CSV export.
  */
-/** From this many addresses (about a second of rebuilding) opening the Hosts screen reuses a summary that is current. */
-export const REBUILD_ON_OPEN_MAX_HOSTS = 10_000;
-
 export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
   // Offline attribution plus whatever the host panel's online lookups have cached (intel service, issue 4).
   const getAttributor = (): Attributor => ctx.intel;
@@ -32,9 +32,8 @@ export function hostsHandlers(ctx: AppContext): HandlersFor<'hosts'> {
         now: ctx.now(),
         clock: ctx.now,
       });
-      // Deferred (an import is writing): the table is unchanged, and the import's end rebuilds it.
       if (!r.deferred) ctx.emit('hosts.changed', { at: r.at, hosts: r.hosts });
-      // Put off: ask again until the import that holds the address index back is over.
+      // Put off (an import holds the address index back): the table is unchanged; ask again until it is over.
       else ctx.hostsAuto.schedule();
       return { hosts: r.hosts, events: r.events, at: r.at, deferred: r.deferred };
     },

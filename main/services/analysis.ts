@@ -229,7 +229,7 @@ export interface RefreshResult {
   at: number;
   /**
    * True when nothing was rebuilt because an import is writing with the address index dropped (the previous table
-   * stays; the import's end asks for a rebuild). `hosts` is then the previous table's count.
+   * stays; the import's end and the auto-refresh's retries ask again). `hosts` is then the previous table's count.
    */
   deferred: boolean;
 }
