@@ -179,14 +179,10 @@ async function* readSourceChunks(source: LogSource, options: ReadLogOptions): As
 }
 
 /**
- * Every connection event of a log file, in input order: decoding, gzip, family detection and time resolution
- * included. The CLI's parse/analyze/report commands read logs through this.
+ * Every connection event of a log file, in input order and a chunk's worth at a time (logs of millions of lines):
+ * decoding, gzip, family detection and time resolution included. The CLI's parse/analyze/report commands read logs
+ * through this.
  */
-export async function* readLogFile(path: string, options: ReadLogOptions = {}): AsyncGenerator<ConnectionEvent> {
-  for await (const chunk of readLogFileChunks(path, options)) yield* chunk;
-}
-
-/** readLogFile a chunk's worth of events at a time (the CLI's commands: logs of millions of lines). */
 export async function* readLogFileChunks(
   path: string,
   options: ReadLogOptions = {},

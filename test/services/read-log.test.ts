@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyStats, readLogFile, readLogText, ReadOptionsError } from '../../main/services/read-log';
+import { emptyStats, readLogFileChunks, readLogText, ReadOptionsError } from '../../main/services/read-log';
 
 const LOGS = join(__dirname, '../fixtures/logs');
 
@@ -11,10 +11,14 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-describe('readLogFile / readLogText (what the parse, analyze and report commands read through)', () => {
+/** A file's events, its chunks joined in order. */
+const fileEvents = async (...args: Parameters<typeof readLogFileChunks>) =>
+  (await collect(readLogFileChunks(...args))).flat();
+
+describe('readLogFileChunks / readLogText (what the parse, analyze and report commands read through)', () => {
   it('gives the same events for a file and for its text pasted', async () => {
     const path = join(LOGS, 'pfsense.log');
-    const fromFile = await collect(readLogFile(path, { tz: 'UTC', year: 2026 }));
+    const fromFile = await fileEvents(path, { tz: 'UTC', year: 2026 });
     const fromText = await collect(readLogText(readFileSync(path, 'utf8'), { tz: 'UTC', year: 2026 }));
     expect(fromText).toEqual(fromFile);
     expect(fromFile[0]).toMatchObject({
@@ -27,7 +31,7 @@ describe('readLogFile / readLogText (what the parse, analyze and report commands
 
   it('fills the stats the CLI summary prints', async () => {
     const stats = emptyStats();
-    const events = await collect(readLogFile(join(LOGS, 'netfilter.log'), { stats, year: 2026 }));
+    const events = await fileEvents(join(LOGS, 'netfilter.log'), { stats, year: 2026 });
     expect(stats).toMatchObject({ family: 'netfilter', events: events.length, encoding: 'utf-8', compressed: false });
     expect(stats.lines).toBe(stats.events + stats.ignored + stats.unknown);
   });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sniffEncoding } from '../../../main/adapters/files/encoding';
 import { openLogStream } from '../../../main/adapters/files/lines';
 import { bytesSource, fileSource, LogFileError } from '../../../main/adapters/files/source';
-import { emptyStats, readLogFile } from '../../../main/services/read-log';
+import { emptyStats, readLogFileChunks } from '../../../main/services/read-log';
 
 const FIXTURES = join(__dirname, '../../fixtures');
 // netstat -ano on Japanese Windows (headings in Japanese): cmd.exe redirection writes CP932 (Shift_JIS),
@@ -38,7 +38,7 @@ async function decodedLines(data: Uint8Array): Promise<{ encoding: string; compr
 async function events(path: string) {
   const stats = emptyStats();
   const out = [];
-  for await (const e of readLogFile(path, { stats, tz: 'UTC', year: 2026 })) out.push(e);
+  for await (const chunk of readLogFileChunks(path, { stats, tz: 'UTC', year: 2026 })) out.push(...chunk);
   return { out, stats };
 }
 
