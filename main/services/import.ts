@@ -15,8 +15,9 @@ import {
   type Progress,
 } from '../db/repos/imports';
 import { dropBulkIndexes, LIVE_IMPORT_MS, repairBulkIndexes, worthDroppingBulkIndexes } from '../db/bulk-indexes';
-import { produceBatches, type CommitBatch } from './import-batches';
-import { checkReadOptions, prepareLog, type ReadLogOptions } from './read-log';
+import type { CommitBatch } from './import-batches';
+import { openParsedLog, type ParsedLog } from './parsed-log';
+import { checkReadOptions, type ReadLogOptions } from './read-log';
 
 export interface ImportOptions {
   format?: string | undefined;
@@ -36,6 +37,13 @@ export interface ImportOptions {
    * (main/db/bulk-indexes.ts); default 200 000. 0 = always (the kill-mid-import test).
    */
   bulkIndexRows?: number;
+  /**
+   * The built parse worker (out/main/import-worker.js): a file of `parseWorkerMinBytes` (default 1 MiB) or more is
+   * then parsed on another thread while this one stores (main/services/parsed-log.ts). Without it, one thread does
+   * both.
+   */
+  parseWorker?: string | undefined;
+  parseWorkerMinBytes?: number | undefined;
 }
 
 /** Bytes per stored event, low end (netfilter lines are ~250, pfSense CSV ~150, ASA ~120): a file's row estimate. */
@@ -124,15 +132,41 @@ async function importSource(
     ? (JSON.parse(interrupted.options) as StoredOptions)
     : { ...definedOnly(read), now: clock() };
   const batchLines = options.batchLines ?? 2_000;
-  const log = await prepareLog(source, { ...stored, signal: options.signal });
+  const log = await openParsedLog(source, stored, {
+    worker: options.parseWorker,
+    workerMinBytes: options.parseWorkerMinBytes,
+    signal: options.signal,
+  });
+  try {
+    return await storeLog(db, source, kind, options, onProgress, { hash, interrupted, stored, log, batchLines });
+  } finally {
+    await log.close();
+  }
+}
 
+async function storeLog(
+  db: Database,
+  source: LogSource,
+  kind: ImportSource,
+  options: ImportOptions,
+  onProgress: ((p: ImportProgress) => void) | undefined,
+  opened: {
+    hash: string;
+    interrupted: ImportRow | undefined;
+    stored: StoredOptions;
+    log: ParsedLog;
+    batchLines: number;
+  },
+): Promise<ImportResult> {
+  const clock = options.now ?? Date.now;
+  const { hash, interrupted, stored, log, batchLines } = opened;
   const startedAt = clock();
   const zone = stored.tz ?? systemZone();
   const header = {
-    family: log.family?.id ?? null,
-    family_confidence: log.forced ? 1 : log.detection.confidence,
-    encoding: log.stream.encoding,
-    compressed: log.stream.compressed ? 1 : 0,
+    family: log.header.family,
+    family_confidence: log.header.confidence,
+    encoding: log.header.encoding,
+    compressed: log.header.compressed ? 1 : 0,
     zone,
     assumed_year: stored.year ?? new Date(stored.now).getFullYear(),
     bytes_total: source.size,
@@ -167,7 +201,7 @@ async function importSource(
   };
 
   const writer = eventWriter(db);
-  const newRows = (source.size * (log.stream.compressed ? 8 : 1)) / BYTES_PER_ROW_ESTIMATE;
+  const newRows = (source.size * (log.header.compressed ? 8 : 1)) / BYTES_PER_ROW_ESTIMATE;
   const storedRows = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n;
   const dropped = worthDroppingBulkIndexes(newRows, storedRows, options.bulkIndexRows ?? 200_000)
     ? dropBulkIndexes(db)
@@ -234,7 +268,7 @@ async function importSource(
 
   let cancelled = false;
   try {
-    for await (const batch of produceBatches(log, id, committedLine, batchLines)) {
+    for await (const batch of log.batches(id, committedLine, batchLines)) {
       commit(batch);
       report(batch.final);
       if (options.signal?.aborted && !batch.final) {

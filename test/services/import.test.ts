@@ -9,6 +9,7 @@ import { openDatabase } from '../../main/db/open';
 import { getImport } from '../../main/db/repos/imports';
 import { importLogBytes, importLogFile, type ImportProgress } from '../../main/services/import';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
+import { parseWorkerScript } from '../helpers/parse-worker';
 
 const ROOT = join(__dirname, '../..');
 const NETFILTER = join(ROOT, 'test/fixtures/logs/netfilter.log');
@@ -166,10 +167,14 @@ describe('importLogFile', () => {
     await generateNetfilterLog(file, 60_000, Number.POSITIVE_INFINITY, true);
     const dbPath = join(dir, 'killed.sqlite');
     openDatabase(dbPath).close();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'import-child.ts'), dbPath, file], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'import-child.ts'), dbPath, file, parseWorkerScript()],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<void>((res) => child.once('exit', () => res()));
     const watcher = openDatabase(dbPath, { readonly: true });
     // Wait until a few transactions are committed, then kill without warning.

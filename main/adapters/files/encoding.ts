@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 
 /** Encodings a router or Windows log arrives in (issue 3). */
-export type LogEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp';
+export const LOG_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'euc-jp'] as const;
+export type LogEncoding = (typeof LOG_ENCODINGS)[number];
 
 export type EncodingGuess = { kind: 'text'; encoding: LogEncoding; bom: number } | { kind: 'binary'; offset: number };
 

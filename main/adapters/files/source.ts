@@ -5,10 +5,21 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 
 /** Why a file cannot be imported; `message` names the file and says what to do. */
+export const LOG_FILE_ERROR_CODES = [
+  'not-found',
+  'not-a-file',
+  'unreadable',
+  'empty',
+  'binary',
+  'no-format',
+  'bad-gzip',
+] as const;
+export type LogFileErrorCode = (typeof LOG_FILE_ERROR_CODES)[number];
+
 export class LogFileError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-found' | 'not-a-file' | 'unreadable' | 'empty' | 'binary' | 'no-format' | 'bad-gzip',
+    readonly code: LogFileErrorCode,
     readonly fileName: string,
   ) {
     super(message);

@@ -1,0 +1,189 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Database } from 'better-sqlite3';
+import iconv from 'iconv-lite';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LogFileError } from '../../main/adapters/files/source';
+import { openDatabase } from '../../main/db/open';
+import { importLogFile, type ImportOptions } from '../../main/services/import';
+import { generateNetfilterLog } from '../../scripts/netfilter-log';
+import { parseWorkerScript } from '../helpers/parse-worker';
+
+const ROOT = join(__dirname, '../..');
+const LOGS = join(ROOT, 'test/fixtures/logs');
+let dir: string;
+let worker: string;
+const open: Database[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'netwhy-parse-worker-'));
+  worker = parseWorkerScript();
+});
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  vi.restoreAllMocks();
+});
+
+function db(): Database {
+  const d = openDatabase(join(dir, `db-${Math.random().toString(36).slice(2)}.sqlite`));
+  open.push(d);
+  return d;
+}
+
+/** Everything an import stored, comparable across databases (ids and clock times left out). */
+function stored(d: Database, importId: number) {
+  return {
+    imports: d
+      .prepare(
+        `SELECT family, family_confidence, encoding, compressed, zone, assumed_year, status, bytes_total, bytes_done,
+                lines_total, lines_parsed, lines_ignored, lines_unknown, first_ts, last_ts, error
+         FROM imports WHERE id = ?`,
+      )
+      .get(importId),
+    events: d
+      .prepare(
+        `SELECT line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface, rule,
+                length, message, format, process, pid, state, remote, raw FROM events WHERE import_id = ? ORDER BY line`,
+      )
+      .all(importId),
+    unknown: d.prepare('SELECT line, reason, raw FROM unknown_lines WHERE import_id = ? ORDER BY line').all(importId),
+  };
+}
+
+const base: ImportOptions = { tz: 'Asia/Tokyo', year: 2026, now: () => Date.UTC(2026, 10, 21), batchLines: 500 };
+/** Every file goes to the worker, however small. */
+const viaWorker = (o: ImportOptions = {}): ImportOptions => ({
+  ...base,
+  ...o,
+  parseWorker: worker,
+  parseWorkerMinBytes: 0,
+});
+
+describe('parsing a big import on a worker thread', () => {
+  it('stores exactly what one thread stores, for every vendor fixture, gzip, Shift_JIS and UTF-16', async () => {
+    const files = readdirSync(LOGS)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => join(LOGS, f));
+    const netfilter = readFileSync(join(LOGS, 'netfilter.log'));
+    files.push(join(dir, 'netfilter.log.gz'));
+    writeFileSync(files.at(-1) as string, gzipSync(netfilter));
+    // The Japanese router's log (Japanese text in it) as such routers write it.
+    files.push(join(dir, 'rejected-sjis.log'));
+    writeFileSync(
+      files.at(-1) as string,
+      iconv.encode(readFileSync(join(LOGS, 'connection-rejected.log'), 'utf8'), 'shift_jis'),
+    );
+    files.push(join(dir, 'windows-utf16.log'));
+    writeFileSync(
+      files.at(-1) as string,
+      iconv.encode(readFileSync(join(LOGS, 'windows-firewall.log'), 'utf8'), 'utf-16le', { addBOM: true }),
+    );
+    // Many batches, with noise (dnsmasq lines, unreadable lines) between the events.
+    files.push(join(dir, 'noisy.log'));
+    await generateNetfilterLog(files.at(-1) as string, 12_000, Number.POSITIVE_INFINITY, true);
+
+    const one = db();
+    const two = db();
+    for (const file of files) {
+      const a = await importLogFile(one, file, base);
+      const b = await importLogFile(two, file, viaWorker());
+      expect(b.outcome, file).toBe('done');
+      expect(stored(two, b.importId), file).toEqual(stored(one, a.importId));
+    }
+    const parsed = (two.prepare('SELECT sum(lines_parsed) AS n FROM imports').get() as { n: number }).n;
+    expect(parsed).toBeGreaterThan(10_000);
+  }, 60_000);
+
+  it('cancels, keeps what was committed, and a second run continues to exactly the full set', async () => {
+    const file = join(dir, 'cancel.log');
+    await generateNetfilterLog(file, 20_000, Number.POSITIVE_INFINITY, true);
+    const reference = db();
+    const full = await importLogFile(reference, file, base);
+
+    const d = db();
+    const abort = new AbortController();
+    const options = viaWorker({ signal: abort.signal, progressEveryMs: 0 });
+    const cancelled = await importLogFile(d, file, options, (p) => {
+      if (p.lines > 4_000) abort.abort();
+    });
+    expect(cancelled.outcome).toBe('cancelled');
+    expect(cancelled.row.lines_total).toBeGreaterThan(0);
+    expect(cancelled.row.lines_total).toBeLessThan(full.row.lines_total);
+
+    const resumed = await importLogFile(d, file, viaWorker());
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
+    expect(stored(d, resumed.importId)).toEqual(stored(reference, full.importId));
+  });
+
+  it('a file the worker cannot read gets the same message as on one thread, and nothing is stored', async () => {
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '\n\n  \n');
+    const binary = join(dir, 'photo.log');
+    writeFileSync(binary, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0, 0, 0, 0]));
+    const prose = join(dir, 'notes.log');
+    writeFileSync(prose, 'Shopping list\nmilk\neggs\n');
+    const d = db();
+    for (const file of [empty, binary, prose]) {
+      const local = await importLogFile(d, file, base).catch((e: unknown) => e);
+      const remote = await importLogFile(d, file, viaWorker()).catch((e: unknown) => e);
+      expect(local).toBeInstanceOf(LogFileError);
+      expect(remote).toBeInstanceOf(LogFileError);
+      expect({ code: (remote as LogFileError).code, message: (remote as LogFileError).message }).toEqual({
+        code: (local as LogFileError).code,
+        message: (local as LogFileError).message,
+      });
+    }
+    expect(d.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+  });
+
+  it('falls back to one thread, with a warning in the log, when the worker script is missing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const file = join(LOGS, 'pfsense.log');
+    const one = db();
+    const a = await importLogFile(one, file, base);
+    const d = db();
+    const b = await importLogFile(d, file, { ...viaWorker(), parseWorker: join(dir, 'no-such-worker.cjs') });
+    expect(b.outcome).toBe('done');
+    expect(stored(d, b.importId)).toEqual(stored(one, a.importId));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('parsing on one thread'));
+  });
+
+  it('a worker that dies mid-import fails the import with the reason; a re-run continues to the full set', async () => {
+    const file = join(dir, 'dies.log');
+    await generateNetfilterLog(file, 10_000, Number.POSITIVE_INFINITY);
+    // The real worker, stopped after its third batch, as a crash (out of memory, a bug) would stop it.
+    const dying = join(dir, 'dying-worker.cjs');
+    writeFileSync(
+      dying,
+      `const { parentPort } = require('node:worker_threads');
+       const post = parentPort.postMessage.bind(parentPort);
+       let batches = 0;
+       parentPort.postMessage = (m) => { if (m.type === 'batch' && ++batches > 3) process.exit(7); post(m); };
+       require(${JSON.stringify(worker)});`,
+    );
+    const reference = db();
+    const full = await importLogFile(reference, file, base);
+
+    const d = db();
+    const failure = await importLogFile(d, file, { ...viaWorker(), parseWorker: dying }).catch((e: unknown) => e);
+    expect((failure as Error).message).toBe('The parse worker stopped unexpectedly (exit code 7).');
+    const row = d.prepare('SELECT id, status, error, lines_total, lines_parsed FROM imports').get() as {
+      id: number;
+      status: string;
+      error: string;
+      lines_total: number;
+      lines_parsed: number;
+    };
+    expect(row).toMatchObject({ status: 'failed', error: 'The parse worker stopped unexpectedly (exit code 7).' });
+    // What it sent is stored, and nothing after it.
+    expect(row.lines_total).toBeGreaterThan(0);
+    expect(row.lines_total).toBeLessThan(10_000);
+    expect(d.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: row.lines_parsed });
+
+    const resumed = await importLogFile(d, file, viaWorker());
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: row.id });
+    expect(stored(d, row.id)).toEqual(stored(reference, full.importId));
+  });
+});
