@@ -32,8 +32,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The `netwhy` CLI is built beside the app's main process from the same services.
-        input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli.ts') },
+        // The `netwhy` CLI is built beside the app's main process from the same services, and so is the thread
+        // big imports parse their log on (main/services/parsed-log.ts).
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          cli: resolve(__dirname, 'main/cli.ts'),
+          'import-worker': resolve(__dirname, 'main/import-worker.ts'),
+        },
       },
     },
   },

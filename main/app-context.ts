@@ -57,6 +57,8 @@ export interface AppContextOptions {
    * on). Unset = never (tests, the CLI).
    */
   refreshBootstrapAfterMs?: number;
+  /** The built parse worker big file imports hand their parsing to (out/main/import-worker.js); unset = no worker. */
+  parseWorker?: string;
 }
 
 /** The RDAP registry list changes a few times a year (new allocations, a registry moving its server). */
@@ -92,7 +94,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     now,
     onRefreshed: (r) => ctx.emit('hosts.changed', r),
   });
-  const importServices = createImportServices(db, now, (event, payload) => {
+  const importServices = createImportServices(db, now, options.parseWorker, (event, payload) => {
     ctx.emit(event, payload);
     if (event === 'imports.finished') hostsAuto.schedule();
   });

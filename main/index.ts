@@ -40,6 +40,8 @@ void app.whenReady().then(() => {
       if (win && !win.isDestroyed()) win.webContents.send(ipcEventName(event), payload);
     },
     refreshBootstrapAfterMs: 20_000,
+    // Built beside this file (electron.vite.config.ts); big imports parse there, on the other core.
+    parseWorker: join(__dirname, 'import-worker.js'),
   });
   registerIpc(ipcMain, createHandlers(ctx), () => win?.webContents ?? null, rendererUrl());
   win = createMainWindow();

@@ -83,11 +83,16 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       if (abort.signal.aborted) break;
       let drawn = false;
       try {
-        const result = await importLogFile(db, file, { ...options, signal: abort.signal }, (p) => {
-          if (!io.isTTY) return;
-          drawn = true;
-          io.stderr(`\r${file.length > 24 ? '…' + file.slice(-23) : file}  ${progressBar(p)}\x1b[K`);
-        });
+        const result = await importLogFile(
+          db,
+          file,
+          { ...options, signal: abort.signal, parseWorker: io.parseWorker },
+          (p) => {
+            if (!io.isTTY) return;
+            drawn = true;
+            io.stderr(`\r${file.length > 24 ? '…' + file.slice(-23) : file}  ${progressBar(p)}\x1b[K`);
+          },
+        );
         if (drawn) io.stderr('\r\x1b[K');
         const r = result.row;
         if (result.outcome === 'already-imported') {

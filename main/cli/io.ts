@@ -6,14 +6,17 @@ export interface CliIo {
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The built parse worker `netwhy import` hands big files to (ImportOptions.parseWorker); unset = one thread. */
+  parseWorker?: string | undefined;
 }
 
 export class CliUsageError extends Error {}
 
 export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
 
-export function processIo(): CliIo {
+export function processIo(parseWorker?: string): CliIo {
   return {
+    parseWorker,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),

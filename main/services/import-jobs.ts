@@ -56,7 +56,13 @@ export interface ImportJobEvents {
 }
 
 /** Runs imports in the background for the window: one job per file, progress and the end pushed as events. */
-export function createImportJobs(db: Database, events: ImportJobEvents, now: () => number): ImportJobs {
+/** `parseWorker`: the built parse worker for big files (ImportOptions.parseWorker); unset = one thread. */
+export function createImportJobs(
+  db: Database,
+  events: ImportJobEvents,
+  now: () => number,
+  parseWorker?: string,
+): ImportJobs {
   let nextId = 1;
   const running = new Map<number, { abort: AbortController; done: Promise<void> }>();
 
@@ -79,7 +85,7 @@ export function createImportJobs(db: Database, events: ImportJobEvents, now: () 
     return jobId;
   }
 
-  const opts = (o: JobOptions, signal: AbortSignal) => ({ ...o, signal, now, progressEveryMs: 150 });
+  const opts = (o: JobOptions, signal: AbortSignal) => ({ ...o, signal, now, progressEveryMs: 150, parseWorker });
 
   return {
     async detect(input) {

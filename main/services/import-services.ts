@@ -43,6 +43,7 @@ export function toImportSummary(r: ImportRow): ImportSummary {
 export function createImportServices(
   db: Database,
   now: () => number,
+  parseWorker: string | undefined,
   emit: Emit,
 ): { imports: ImportJobs; syslog: SyslogReceiver; stop: () => void } {
   const imports = createImportJobs(
@@ -59,6 +60,7 @@ export function createImportServices(
         }),
     },
     now,
+    parseWorker,
   );
   const syslog = createSyslogReceiver({
     db,

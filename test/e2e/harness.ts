@@ -135,6 +135,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     ...(options.intel ? { intel: options.intel } : {}),
     ...(options.desktop ? { desktop: options.desktop } : {}),
     info: { version: 'e2e', platform: process.platform, dataDir, systemLanguage: options.systemLanguage ?? 'en-US' },
+    // Big imports parse on the worker the build put beside the app's main process, as in the app.
+    parseWorker: join(ROOT, 'out/main/import-worker.js'),
     emit: (event, payload) => {
       void target.page
         ?.evaluate(([e, p]) => window.__netwhyEmit?.(e, p), [event, payload] as const)

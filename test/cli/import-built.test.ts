@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { generateNetfilterLog } from '../../scripts/netfilter-log';
+
+const ROOT = join(__dirname, '../..');
+const BUILT = join(ROOT, 'out/main');
+
+/** Why the built CLI cannot be run, or null. On CI `npm test` builds first, so a missing build is an error there. */
+function unbuiltReason(): string | null {
+  const missing = ['cli.js', 'import-worker.js'].filter((f) => !existsSync(join(BUILT, f)));
+  if (missing.length === 0) return null;
+  const reason = `out/main/${missing.join(', ')} not built (run \`npm run build\` first)`;
+  if (process.env['CI']) throw new Error(`The built CLI cannot be tested on CI: ${reason}`);
+  return reason;
+}
+
+const reason = unbuiltReason();
+if (reason) console.log(`skipped: the built \`netwhy import\` test (${reason})`);
+
+describe.skipIf(reason !== null)('the built `netwhy import` (as npx runs it)', () => {
+  it('imports a big log on the worker built beside it: every line stored, no fallback warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netwhy-built-cli-'));
+    const file = join(dir, 'kern.log');
+    const lines = await generateNetfilterLog(file, 8_000, Number.POSITIVE_INFINITY);
+    const db = join(dir, 'netwhy.sqlite');
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/netwhy.js'), 'import', file, '--db', db, '--tz', 'UTC', '--year', '2026'],
+      { encoding: 'utf8', cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`imported as import #1: ${lines} lines, ${lines} events`);
+    const d = new BetterSqlite3(db, { readonly: true });
+    expect(d.prepare('SELECT count(*) AS n, count(DISTINCT line) AS lines FROM events').get()).toEqual({
+      n: lines,
+      lines,
+    });
+    d.close();
+  });
+});
