@@ -54,7 +54,9 @@ async function main(): Promise<void> {
   const db = openDatabase(dbFile);
   t = performance.now();
   let lastShown = 0;
-  const result = await importLogFile(db, file, { tz: 'UTC', year: 2026 }, (p) => {
+  // The parse worker, bundled beside this script by run-bundled.mjs as the app builds it beside its main process.
+  const parseWorker = join(__dirname, 'import-worker.cjs');
+  const result = await importLogFile(db, file, { tz: 'UTC', year: 2026, parseWorker }, (p) => {
     if (performance.now() - lastShown > 2000) {
       lastShown = performance.now();
       console.log(

@@ -7,6 +7,8 @@
  * log parsing). Benchmarks should time the code users run, so they go through here.
  * npm packages stay external (better-sqlite3 is native); the bundle goes to node_modules/.cache/netwhy-bench/, not
  * out/ (electron-builder packages out/**, so a benchmark left there would ship in the installer).
+ * The parse worker (main/import-worker.ts) is bundled beside it as import-worker.cjs, as the app builds it beside
+ * its main process: a benchmark that imports passes join(__dirname, 'import-worker.cjs') as the worker.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -23,9 +25,7 @@ if (!entry) {
 const outdir = join(root, 'node_modules', '.cache', 'netwhy-bench');
 mkdirSync(outdir, { recursive: true });
 const outfile = join(outdir, `${basename(entry).replace(/\.[cm]?tsx?$/, '')}.cjs`);
-await build({
-  entryPoints: [resolve(entry)],
-  outfile,
+const options = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -33,6 +33,12 @@ await build({
   packages: 'external',
   sourcemap: 'inline',
   logLevel: 'warning',
+};
+await build({
+  ...options,
+  entryPoints: [join(root, 'main/import-worker.ts')],
+  outfile: join(outdir, 'import-worker.cjs'),
 });
+await build({ ...options, entryPoints: [resolve(entry)], outfile });
 const run = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
 process.exit(run.status ?? 1);
