@@ -31,12 +31,15 @@ const WORKER_MIN_BYTES = 1 << 20;
  * kept it at ~260 MB at the same speed (its garbage is per line, collected young either way).
  */
 const YOUNG_GENERATION_MB = 8;
+/** Imports the user starts side by side share the two cores: each worker is a heap of its own (~80 MB at peak). */
+const MAX_WORKERS = 2;
+let workers = 0;
 
 /**
  * Opens a log for import. A file of a megabyte or more is read and parsed by a worker thread while the caller
- * stores what it sends: on two cores a big import runs about twice as fast, and the app's main process only
- * writes. Everything else, and any file when the worker cannot start (a broken install), is parsed here; the
- * batches are the same either way.
+ * stores what it sends: on two cores a big import runs about 1.5 times as fast, and the app's main process only
+ * writes. Everything else, a file beyond the workers already running, and any file when the worker cannot start
+ * (a broken install) is parsed here; the batches are the same either way.
  */
 export async function openParsedLog(
   source: LogSource,
@@ -44,9 +47,13 @@ export async function openParsedLog(
   options: ParseOptions = {},
 ): Promise<ParsedLog> {
   const useWorker =
-    options.worker !== undefined && source.path !== null && source.size >= (options.workerMinBytes ?? WORKER_MIN_BYTES);
+    options.worker !== undefined &&
+    source.path !== null &&
+    source.size >= (options.workerMinBytes ?? WORKER_MIN_BYTES) &&
+    workers < MAX_WORKERS;
   if (useWorker) {
-    const parsed = await openInWorker(options.worker as string, { path: source.path as string, options: read });
+    const data = { path: source.path as string, options: read };
+    const parsed = await openInWorker(options.worker as string, data, options.signal);
     if (parsed) return parsed;
   }
   const log = await prepareLog(source, { ...read, signal: options.signal });
@@ -62,8 +69,18 @@ function workerFailure(m: Extract<FromWorker, { type: 'failed' }>): Error {
   return m.code !== null ? new LogFileError(m.message, m.code, m.fileName ?? '') : new Error(m.message);
 }
 
-/** The worker's messages, checked, one at a time; a crash or exit of the worker rejects the next read. */
-function inbox(worker: Worker): () => Promise<FromWorker> {
+function cancelled(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : Object.assign(new Error('The import was cancelled.'), { name: 'AbortError' });
+}
+
+/**
+ * The worker's messages, checked, one at a time. A crash or exit of the worker, a message that fails the check, or
+ * the user cancelling rejects the next read; nothing the worker sends after a failure is handed out (a batch after
+ * a rejected one would skip its lines).
+ */
+function inbox(worker: Worker, signal: AbortSignal | undefined): () => Promise<FromWorker> {
   const queue: FromWorker[] = [];
   let failed: Error | null = null;
   let waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
@@ -84,6 +101,7 @@ function inbox(worker: Worker): () => Promise<FromWorker> {
     settle();
   };
   worker.on('message', (raw: unknown) => {
+    if (failed) return;
     const r = FromWorker.safeParse(raw);
     if (r.success) queue.push(r.data);
     else fail(new Error(`The parse worker sent a message NetWhy does not understand: ${r.error.message}`));
@@ -91,6 +109,11 @@ function inbox(worker: Worker): () => Promise<FromWorker> {
   });
   worker.on('error', (e: Error) => fail(e));
   worker.on('exit', (code: number) => fail(new Error(`The parse worker stopped unexpectedly (exit code ${code}).`)));
+  // Batches already received are still handed out (the import stops after the one it is storing).
+  const onAbort = (): void => fail(cancelled(signal as AbortSignal));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  // The CLI's one signal serves every file it imports: no listener outlives its worker.
+  worker.once('exit', () => signal?.removeEventListener('abort', onAbort));
   return () =>
     new Promise<FromWorker>((resolve, reject) => {
       waiting = { resolve, reject };
@@ -99,7 +122,12 @@ function inbox(worker: Worker): () => Promise<FromWorker> {
 }
 
 /** null when the worker cannot start or dies before reading the file: the caller parses on its own thread then. */
-async function openInWorker(script: string, data: ParseWorkerData): Promise<ParsedLog | null> {
+async function openInWorker(
+  script: string,
+  data: ParseWorkerData,
+  signal: AbortSignal | undefined,
+): Promise<ParsedLog | null> {
+  if (signal?.aborted) throw cancelled(signal);
   let worker: Worker;
   try {
     worker = new Worker(script, {
@@ -110,7 +138,9 @@ async function openInWorker(script: string, data: ParseWorkerData): Promise<Pars
     console.warn(`NetWhy: the parse worker ${script} did not start (${(e as Error).message}); parsing on one thread.`);
     return null;
   }
-  const next = inbox(worker);
+  workers++;
+  worker.once('exit', () => workers--);
+  const next = inbox(worker, signal);
   const post = (m: ToWorker): void => worker.postMessage(m);
   const stop = async (): Promise<void> => {
     await worker.terminate();
@@ -119,10 +149,11 @@ async function openInWorker(script: string, data: ParseWorkerData): Promise<Pars
   try {
     first = await next();
   } catch (e) {
+    await stop();
+    if (signal?.aborted) throw e;
     console.warn(
       `NetWhy: the parse worker ${script} failed to start (${(e as Error).message}); parsing on one thread.`,
     );
-    await stop();
     return null;
   }
   if (first.type !== 'ready') {

@@ -30,8 +30,11 @@ describe.skipIf(reason !== null)('the built `netwhy import` (as npx runs it)', (
     const run = spawnSync(
       process.execPath,
       [join(ROOT, 'bin/netwhy.js'), 'import', file, '--db', db, '--tz', 'UTC', '--year', '2026'],
-      { encoding: 'utf8', cwd: dir },
+      // A worker left running would keep the CLI from exiting: fail, do not hang.
+      { encoding: 'utf8', cwd: dir, timeout: 60_000 },
     );
+    expect(run.error).toBeUndefined();
+    expect(run.signal).toBeNull();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`imported as import #1: ${lines} lines, ${lines} events`);

@@ -170,11 +170,10 @@ describe('importLogFile', () => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', join(__dirname, 'import-child.ts'), dbPath, file, parseWorkerScript()],
-      {
-        cwd: ROOT,
-        stdio: 'ignore',
-      },
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<void>((res) => child.once('exit', () => res()));
     const watcher = openDatabase(dbPath, { readonly: true });
     // Wait until a few transactions are committed, then kill without warning.
@@ -189,6 +188,8 @@ describe('importLogFile', () => {
     child.kill('SIGKILL');
     await exited;
     watcher.close();
+    // It was the worker that parsed (no fallback to one thread).
+    expect(stderr).not.toContain('parsing on one thread');
 
     // Killed in the middle of a big import: the index it dropped to write faster is missing, nothing else is.
     const raw = new BetterSqlite3(dbPath, { readonly: true });

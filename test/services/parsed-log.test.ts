@@ -5,9 +5,10 @@ import { gzipSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LogFileError } from '../../main/adapters/files/source';
+import { fileSource, LogFileError } from '../../main/adapters/files/source';
 import { openDatabase } from '../../main/db/open';
 import { importLogFile, type ImportOptions } from '../../main/services/import';
+import { openParsedLog } from '../../main/services/parsed-log';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
 import { parseWorkerScript } from '../helpers/parse-worker';
 
@@ -53,6 +54,22 @@ function stored(d: Database, importId: number) {
 }
 
 const base: ImportOptions = { tz: 'Asia/Tokyo', year: 2026, now: () => Date.UTC(2026, 10, 21), batchLines: 500 };
+/**
+ * Watches for the one-thread fallback's warning: without it, a test comparing the worker with one thread would
+ * pass just as well if the worker never ran. Call the result at the end of the test.
+ */
+function noFallback(): () => void {
+  const warn = vi.spyOn(console, 'warn');
+  return () => expect(warn).not.toHaveBeenCalled();
+}
+
+/** The real worker, with `patch` (a script) run first in its thread, e.g. to change what it sends. */
+function patchedWorker(name: string, patch: string): string {
+  const script = join(dir, name);
+  writeFileSync(script, `${patch}\nrequire(${JSON.stringify(worker)});\n`);
+  return script;
+}
+
 /** Every file goes to the worker, however small. */
 const viaWorker = (o: ImportOptions = {}): ImportOptions => ({
   ...base,
@@ -63,6 +80,7 @@ const viaWorker = (o: ImportOptions = {}): ImportOptions => ({
 
 describe('parsing a big import on a worker thread', () => {
   it('stores exactly what one thread stores, for every vendor fixture, gzip, Shift_JIS and UTF-16', async () => {
+    const fallback = noFallback();
     const files = readdirSync(LOGS)
       .filter((f) => f.endsWith('.log'))
       .map((f) => join(LOGS, f));
@@ -94,9 +112,11 @@ describe('parsing a big import on a worker thread', () => {
     }
     const parsed = (two.prepare('SELECT sum(lines_parsed) AS n FROM imports').get() as { n: number }).n;
     expect(parsed).toBeGreaterThan(10_000);
+    fallback();
   }, 60_000);
 
   it('cancels, keeps what was committed, and a second run continues to exactly the full set', async () => {
+    const fallback = noFallback();
     const file = join(dir, 'cancel.log');
     await generateNetfilterLog(file, 20_000, Number.POSITIVE_INFINITY, true);
     const reference = db();
@@ -115,9 +135,11 @@ describe('parsing a big import on a worker thread', () => {
     const resumed = await importLogFile(d, file, viaWorker());
     expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
     expect(stored(d, resumed.importId)).toEqual(stored(reference, full.importId));
+    fallback();
   });
 
   it('a file the worker cannot read gets the same message as on one thread, and nothing is stored', async () => {
+    const fallback = noFallback();
     const empty = join(dir, 'empty.log');
     writeFileSync(empty, '\n\n  \n');
     const binary = join(dir, 'photo.log');
@@ -136,6 +158,7 @@ describe('parsing a big import on a worker thread', () => {
       });
     }
     expect(d.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+    fallback();
   });
 
   it('falls back to one thread, with a warning in the log, when the worker script is missing', async () => {
@@ -154,14 +177,12 @@ describe('parsing a big import on a worker thread', () => {
     const file = join(dir, 'dies.log');
     await generateNetfilterLog(file, 10_000, Number.POSITIVE_INFINITY);
     // The real worker, stopped after its third batch, as a crash (out of memory, a bug) would stop it.
-    const dying = join(dir, 'dying-worker.cjs');
-    writeFileSync(
-      dying,
+    const dying = patchedWorker(
+      'dying-worker.cjs',
       `const { parentPort } = require('node:worker_threads');
        const post = parentPort.postMessage.bind(parentPort);
        let batches = 0;
-       parentPort.postMessage = (m) => { if (m.type === 'batch' && ++batches > 3) process.exit(7); post(m); };
-       require(${JSON.stringify(worker)});`,
+       parentPort.postMessage = (m) => { if (m.type === 'batch' && ++batches > 3) process.exit(7); post(m); };`,
     );
     const reference = db();
     const full = await importLogFile(reference, file, base);
@@ -185,5 +206,112 @@ describe('parsing a big import on a worker thread', () => {
     const resumed = await importLogFile(d, file, viaWorker());
     expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: row.id });
     expect(stored(d, row.id)).toEqual(stored(reference, full.importId));
+  });
+  it('a batch that fails the check stops the import there: nothing after it is stored, and a re-run completes', async () => {
+    const file = join(dir, 'garbled.log');
+    await generateNetfilterLog(file, 10_000, Number.POSITIVE_INFINITY);
+    const marker = join(dir, 'first-batch-up-to.txt');
+    // A worker from another build, say: its second batch is one value short per row; the batches after it are fine.
+    const garbling = patchedWorker(
+      'garbling-worker.cjs',
+      `const { parentPort } = require('node:worker_threads');
+       const post = parentPort.postMessage.bind(parentPort);
+       let batches = 0;
+       parentPort.postMessage = (m) => {
+         if (m.type === 'batch' && ++batches === 1) require('node:fs').writeFileSync(${JSON.stringify(marker)}, String(m.batch.upTo));
+         if (m.type === 'batch' && batches === 2) m = { ...m, batch: { ...m.batch, flat: m.batch.flat.slice(1) } };
+         post(m);
+       };`,
+    );
+    const reference = db();
+    const full = await importLogFile(reference, file, base);
+    const d = db();
+    const failure = await importLogFile(d, file, { ...viaWorker(), parseWorker: garbling }).catch((e: unknown) => e);
+    expect((failure as Error).message).toMatch(/^The parse worker sent a message NetWhy does not understand/);
+    const firstUpTo = Number(readFileSync(marker, 'utf8'));
+    const row = d.prepare('SELECT id, status, lines_total FROM imports').get() as {
+      id: number;
+      status: string;
+      lines_total: number;
+    };
+    expect(row).toMatchObject({ status: 'failed', lines_total: firstUpTo });
+    expect(d.prepare('SELECT max(line) AS m FROM events').get()).toEqual({ m: firstUpTo });
+
+    const resumed = await importLogFile(d, file, viaWorker());
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: row.id });
+    expect(stored(d, row.id)).toEqual(stored(reference, full.importId));
+
+    // A writer slower than the worker (a busy disk): the good batches behind the bad one are already waiting when
+    // it asks for the next. It still gets the failure, never a batch from beyond the one that failed the check.
+    const log = await openParsedLog(
+      await fileSource(file),
+      { tz: 'UTC', year: 2026, now: Date.UTC(2026, 10, 21) },
+      {
+        worker: garbling,
+        workerMinBytes: 0,
+      },
+    );
+    const taken: number[] = [];
+    const outcome = await (async () => {
+      for await (const b of log.batches(1, 0, 500)) {
+        taken.push(b.upTo);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    })().catch((e: unknown) => e);
+    expect((outcome as Error).message).toMatch(/does not understand/);
+    expect(taken).toEqual([Number(readFileSync(marker, 'utf8'))]);
+  });
+
+  it('cancelling while the worker is still reading the file stops at once, without falling back', async () => {
+    const fallback = noFallback();
+    const file = join(dir, 'slow-start.log');
+    await generateNetfilterLog(file, 5_000, Number.POSITIVE_INFINITY);
+    // A worker that takes 30 s before it says how it reads the file (a file on a stalled network share).
+    const slow = patchedWorker(
+      'slow-worker.cjs',
+      `const { parentPort } = require('node:worker_threads');
+       const post = parentPort.postMessage.bind(parentPort);
+       parentPort.postMessage = (m) => (m.type === 'ready' ? setTimeout(() => post(m), 30_000) : post(m));`,
+    );
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 200);
+    const t = Date.now();
+    const d = db();
+    const result = await importLogFile(d, file, { ...viaWorker({ signal: abort.signal }), parseWorker: slow }).catch(
+      (e: unknown) => e,
+    );
+    expect((result as Error).name).toBe('AbortError');
+    expect(Date.now() - t).toBeLessThan(10_000);
+    expect(d.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+    fallback();
+  });
+
+  it('runs at most two workers at once; a third big import parses on its own thread', async () => {
+    const fallback = noFallback();
+    const file = join(dir, 'three.log');
+    await generateNetfilterLog(file, 3_000, Number.POSITIVE_INFINITY);
+    const source = await fileSource(file);
+    const read = { tz: 'UTC', year: 2026, now: Date.UTC(2026, 10, 21) };
+    const options = { worker, workerMinBytes: 0 };
+    const logs = [
+      await openParsedLog(source, read, options),
+      await openParsedLog(source, read, options),
+      await openParsedLog(source, read, options),
+    ];
+    expect(logs.map((l) => l.inWorker)).toEqual([true, true, false]);
+    // Every one reads the same.
+    const lines = await Promise.all(
+      logs.map(async (l, i) => {
+        let n = 0;
+        for await (const b of l.batches(i + 1, 0, 1_000)) n += b.rows;
+        return n;
+      }),
+    );
+    expect(lines).toEqual([3_000, 3_000, 3_000]);
+    // Their workers are gone once read: the next big import gets one again.
+    const again = await openParsedLog(source, read, options);
+    expect(again.inWorker).toBe(true);
+    await again.close();
+    fallback();
   });
 });
