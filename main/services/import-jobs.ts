@@ -1,3 +1,4 @@
+import { IMPORT_ERROR_CODES, type ImportErrorCode, type LogFileErrorCode } from '../core/model/import-errors';
 import type { Database } from 'better-sqlite3';
 import { FAMILIES } from '../core/parsers/registry';
 import { bytesSource, fileSource, LogFileError, type LogSource } from '../adapters/files/source';
@@ -16,6 +17,7 @@ export interface DetectResult {
   /** The first few lines, so the user can see what was read. */
   sample: string[];
   error: string | null;
+  errorCode: LogFileErrorCode | null;
 }
 
 export interface JobOptions {
@@ -31,7 +33,14 @@ export interface JobFinished {
   outcome: JobOutcome;
   importId: number | null;
   message: string | null;
+  /** What kind of failure (the screen says it in the user's language); null for an unexpected one. */
+  errorCode: ImportErrorCode | null;
   row: ImportRow | null;
+}
+
+function errorCodeOf(e: unknown): ImportErrorCode | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return (IMPORT_ERROR_CODES as readonly unknown[]).includes(code) ? (code as ImportErrorCode) : null;
 }
 
 export interface ImportJobs {
@@ -55,8 +64,10 @@ export interface ImportJobEvents {
   finished(f: JobFinished): void;
 }
 
-/** Runs imports in the background for the window: one job per file, progress and the end pushed as events. */
-/** `parseWorker`: the built parse worker for big files (ImportOptions.parseWorker); unset = one thread. */
+/**
+ * Runs imports in the background for the window: one job per file, progress and the end pushed as events.
+ * `parseWorker`: the built parse worker for big files (ImportOptions.parseWorker); unset = one thread.
+ */
 export function createImportJobs(
   db: Database,
   events: ImportJobEvents,
@@ -74,9 +85,11 @@ export function createImportJobs(
       await new Promise((r) => setImmediate(r));
       try {
         const result = await start(abort.signal, (p) => events.progress(jobId, p));
-        events.finished({ jobId, outcome: result.outcome, importId: result.importId, message: null, row: result.row });
+        const { outcome, importId, row } = result;
+        events.finished({ jobId, outcome, importId, message: null, errorCode: null, row });
       } catch (e) {
-        events.finished({ jobId, outcome: 'failed', importId: null, message: (e as Error).message, row: null });
+        const message = (e as Error).message;
+        events.finished({ jobId, outcome: 'failed', importId: null, message, errorCode: errorCodeOf(e), row: null });
       } finally {
         running.delete(jobId);
       }
@@ -109,6 +122,7 @@ export function createImportJobs(
           scores: log.detection.scores.map((s) => ({ id: s.id, name: names.get(s.id) ?? s.id, score: s.score })),
           sample,
           error: null,
+          errorCode: null,
         };
       } catch (e) {
         if (!(e instanceof LogFileError || e instanceof ReadOptionsError)) throw e;
@@ -123,6 +137,7 @@ export function createImportJobs(
           scores: [],
           sample: [],
           error: e.message,
+          errorCode: e instanceof LogFileError ? e.code : null,
         };
       }
     },

@@ -56,6 +56,7 @@ export function createImportServices(
           outcome: f.outcome,
           importId: f.importId,
           message: f.message,
+          errorCode: f.errorCode,
           summary: f.row ? toImportSummary(f.row) : null,
         }),
     },

@@ -78,7 +78,9 @@ export interface ImportResult {
   row: ImportRow;
 }
 
-export class ImportInProgressError extends Error {}
+export class ImportInProgressError extends Error {
+  readonly code = 'in-progress';
+}
 
 export async function importLogFile(
   db: Database,

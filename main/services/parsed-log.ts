@@ -65,8 +65,13 @@ export async function openParsedLog(
   };
 }
 
+/** The thread reading a log stopped before the end (crashed, or sent something that failed the check). */
+export class ReaderStoppedError extends Error {
+  readonly code = 'reader-stopped';
+}
+
 function workerFailure(m: Extract<FromWorker, { type: 'failed' }>): Error {
-  return m.code !== null ? new LogFileError(m.message, m.code, m.fileName ?? '') : new Error(m.message);
+  return m.code !== null ? new LogFileError(m.message, m.code, m.fileName ?? '') : new ReaderStoppedError(m.message);
 }
 
 function cancelled(signal: AbortSignal): Error {
@@ -104,11 +109,13 @@ function inbox(worker: Worker, signal: AbortSignal | undefined): () => Promise<F
     if (failed) return;
     const r = FromWorker.safeParse(raw);
     if (r.success) queue.push(r.data);
-    else fail(new Error(`The parse worker sent a message NetWhy does not understand: ${r.error.message}`));
+    else fail(new ReaderStoppedError(`The parse worker sent a message NetWhy does not understand: ${r.error.message}`));
     settle();
   });
-  worker.on('error', (e: Error) => fail(e));
-  worker.on('exit', (code: number) => fail(new Error(`The parse worker stopped unexpectedly (exit code ${code}).`)));
+  worker.on('error', (e: Error) => fail(new ReaderStoppedError(`The parse worker failed: ${e.message}`)));
+  worker.on('exit', (code: number) =>
+    fail(new ReaderStoppedError(`The parse worker stopped unexpectedly (exit code ${code}).`)),
+  );
   // Batches already received are still handed out (the import stops after the one it is storing).
   const onAbort = (): void => fail(cancelled(signal as AbortSignal));
   signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_ERROR_CODES, LOG_FILE_ERROR_CODES } from '../../main/core/model/import-errors';
 import { invoke } from './define';
 
 /** Dropped or pasted content travels as base64 (a browser has no file path); about 100 MB at most. */
@@ -46,8 +47,10 @@ export const Detection = z.object({
   compressed: z.boolean(),
   scores: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
   sample: z.array(z.string()),
-  /** Why the file cannot be imported (empty, binary, unknown format …), in the user's words. */
+  /** Why the file cannot be imported (empty, binary, unknown format …), in English with details. */
   error: z.string().nullable(),
+  /** The same as a code: the screen says it in the user's language (fileError.<code>). */
+  errorCode: z.enum(LOG_FILE_ERROR_CODES).nullable(),
 });
 export type Detection = z.infer<typeof Detection>;
 
@@ -78,6 +81,8 @@ export const ImportFinishedEvent = z.object({
   outcome: z.enum(['done', 'cancelled', 'already-imported', 'failed']),
   importId: z.number().int().nullable(),
   message: z.string().nullable(),
+  /** Set when the failure is a known kind: the screen says it in the user's language (fileError.<code>). */
+  errorCode: z.enum(IMPORT_ERROR_CODES).nullable(),
   summary: ImportSummary.nullable(),
 });
 export type ImportFinishedEvent = z.infer<typeof ImportFinishedEvent>;

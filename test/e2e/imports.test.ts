@@ -103,4 +103,31 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(await skipped.first().textContent()).toMatch(/^2.*this is not a log line/);
     expect(app.pageErrors).toEqual([]);
   });
+  it('says why a dropped photo cannot be imported, in English and in Japanese', async () => {
+    const { page } = app;
+    // The start of a JPEG, as when the user drops a screenshot of the router's log page instead of the log.
+    const jpeg = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01];
+    const drop = async (): Promise<void> => {
+      const dataTransfer = await page.evaluateHandle((data) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(data)], 'router-log.jpg', { type: 'image/jpeg' }));
+        return dt;
+      }, jpeg);
+      await page.dispatchEvent('[data-testid="imports-screen"]', 'dragenter', { dataTransfer });
+      await page.dispatchEvent('[data-testid="imports-screen"]', 'dragover', { dataTransfer });
+      await page.dispatchEvent('h1', 'drop', { dataTransfer });
+    };
+    await drop();
+    const error = page.getByTestId('import-file-error');
+    await expect
+      .poll(() => error.textContent())
+      .toBe(
+        'router-log.jpg is not a text log (it holds binary data). Save or export the log as text from the router or ' +
+          'firewall, and import that.',
+      );
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect.poll(() => error.textContent()).toMatch(/^router-log\.jpg はテキストのログではありません/);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    expect(app.pageErrors).toEqual([]);
+  });
 });

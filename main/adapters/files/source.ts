@@ -3,18 +3,10 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import { LOG_FILE_ERROR_CODES, type LogFileErrorCode } from '../../core/model/import-errors';
 
 /** Why a file cannot be imported; `message` names the file and says what to do. */
-export const LOG_FILE_ERROR_CODES = [
-  'not-found',
-  'not-a-file',
-  'unreadable',
-  'empty',
-  'binary',
-  'no-format',
-  'bad-gzip',
-] as const;
-export type LogFileErrorCode = (typeof LOG_FILE_ERROR_CODES)[number];
+export { LOG_FILE_ERROR_CODES, type LogFileErrorCode };
 
 export class LogFileError extends Error {
   constructor(

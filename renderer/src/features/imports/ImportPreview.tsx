@@ -51,7 +51,9 @@ export function ImportPreview(props: {
               </span>
             </>
           ) : (
-            <span className="banner banner-warning">{d.error ?? t('preview.noFormat')}</span>
+            <span className="banner banner-warning" data-testid="import-file-error">
+              {d.errorCode ? t(`fileError.${d.errorCode}`, { name: d.name }) : (d.error ?? t('preview.noFormat'))}
+            </span>
           )}
         </dd>
         <dt>{t('preview.encoding')}</dt>

@@ -55,7 +55,11 @@ export function ImportsScreen(): ReactNode {
       else if (e.outcome === 'already-imported')
         setNotice({ kind: 'warning', text: t('finished.already', { name, id: e.importId }) });
       else if (e.outcome === 'cancelled') setNotice({ kind: 'warning', text: t('finished.cancelled', { name }) });
-      else setNotice({ kind: 'error', text: t('finished.failed', { message: e.message ?? '' }) });
+      else {
+        // A known kind of failure in the user's language; anything else as main reported it.
+        const message = e.errorCode ? t(`fileError.${e.errorCode}`, { name }) : (e.message ?? '');
+        setNotice({ kind: 'error', text: t('finished.failed', { message }) });
+      }
       refresh();
     },
     [t, refresh],

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/open';
+import { createImportJobs, type JobFinished } from '../../main/services/import-jobs';
+import { generateNetfilterLog } from '../../scripts/netfilter-log';
+import { parseWorkerScript } from '../helpers/parse-worker';
+
+let dir: string;
+const open: Database[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'netwhy-import-jobs-'));
+});
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+});
+
+function jobs(parseWorker?: string) {
+  const db = openDatabase(join(dir, `db-${Math.random().toString(36).slice(2)}.sqlite`));
+  open.push(db);
+  const finished: JobFinished[] = [];
+  const j = createImportJobs(
+    db,
+    { progress: () => undefined, finished: (f) => finished.push(f) },
+    Date.now,
+    parseWorker,
+  );
+  return { jobs: j, finished };
+}
+
+describe('import jobs tell the screen what kind of failure it was (it says it in the user’s language)', () => {
+  it('names the problem of a file that cannot be imported, before anything is stored', async () => {
+    const files: Record<string, string | Buffer> = {
+      'empty.log': '',
+      'photo.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]),
+      'notes.txt': 'Shopping list\nmilk\neggs\n',
+      'cut.log.gz': gzipSync(Buffer.from('Nov  1 00:00:01 router kernel: hello\n'.repeat(500))).subarray(0, 60),
+    };
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+    const { jobs: j } = jobs();
+    const codes: Record<string, string | null> = {};
+    for (const name of [...Object.keys(files), 'missing.log'])
+      codes[name] = (await j.detect({ path: join(dir, name) })).errorCode;
+    expect(codes).toEqual({
+      'empty.log': 'empty',
+      'photo.jpg': 'binary',
+      'notes.txt': 'no-format',
+      'cut.log.gz': 'bad-gzip',
+      'missing.log': 'not-found',
+    });
+    const good = await j.detect({ path: join(__dirname, '../fixtures/logs/netfilter.log') });
+    expect(good).toMatchObject({ family: 'netfilter', error: null, errorCode: null });
+  });
+
+  it('says a failed import stopped while reading (run again to continue), not just what the worker printed', async () => {
+    const file = join(dir, 'big.log');
+    await generateNetfilterLog(file, 10_000, Number.POSITIVE_INFINITY);
+    const dying = join(dir, 'dying-worker.cjs');
+    writeFileSync(
+      dying,
+      `const { parentPort } = require('node:worker_threads');
+       const post = parentPort.postMessage.bind(parentPort);
+       let batches = 0;
+       parentPort.postMessage = (m) => { if (m.type === 'batch' && ++batches > 1) process.exit(3); post(m); };
+       require(${JSON.stringify(parseWorkerScript())});`,
+    );
+    const { jobs: j, finished } = jobs(dying);
+    j.startFile(file, { tz: 'UTC', year: 2026 });
+    await j.idle();
+    expect(finished).toMatchObject([
+      {
+        outcome: 'failed',
+        errorCode: 'reader-stopped',
+        message: 'The parse worker stopped unexpectedly (exit code 3).',
+      },
+    ]);
+    // A file whose problem is the file itself keeps that code through a job, too.
+    writeFileSync(join(dir, 'empty2.log'), '\n \n');
+    j.startFile(join(dir, 'empty2.log'), {});
+    await j.idle();
+    expect(finished[1]).toMatchObject({ outcome: 'failed', errorCode: 'empty' });
+  });
+});
