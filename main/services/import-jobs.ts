@@ -1,4 +1,4 @@
-import { IMPORT_ERROR_CODES, type ImportErrorCode, type LogFileErrorCode } from '../core/model/import-errors';
+import { importErrorCode, type ImportErrorCode, type LogFileErrorCode } from '../core/model/import-errors';
 import type { Database } from 'better-sqlite3';
 import { FAMILIES } from '../core/parsers/registry';
 import { bytesSource, fileSource, LogFileError, type LogSource } from '../adapters/files/source';
@@ -36,11 +36,6 @@ export interface JobFinished {
   /** What kind of failure (the screen says it in the user's language); null for an unexpected one. */
   errorCode: ImportErrorCode | null;
   row: ImportRow | null;
-}
-
-function errorCodeOf(e: unknown): ImportErrorCode | null {
-  const code = (e as { code?: unknown } | null)?.code;
-  return (IMPORT_ERROR_CODES as readonly unknown[]).includes(code) ? (code as ImportErrorCode) : null;
 }
 
 export interface ImportJobs {
@@ -89,7 +84,14 @@ export function createImportJobs(
         events.finished({ jobId, outcome, importId, message: null, errorCode: null, row });
       } catch (e) {
         const message = (e as Error).message;
-        events.finished({ jobId, outcome: 'failed', importId: null, message, errorCode: errorCodeOf(e), row: null });
+        events.finished({
+          jobId,
+          outcome: 'failed',
+          importId: null,
+          message,
+          errorCode: importErrorCode(e),
+          row: null,
+        });
       } finally {
         running.delete(jobId);
       }

@@ -1,3 +1,4 @@
+import { importErrorCode } from '../core/model/import-errors';
 import type { Database } from 'better-sqlite3';
 import type { EventChannel, EventPayload } from '../../preload/contract';
 import type { ImportSummary } from '../../preload/contract/imports';
@@ -33,6 +34,7 @@ export function toImportSummary(r: ImportRow): ImportSummary {
     firstTs: r.first_ts,
     lastTs: r.last_ts,
     error: r.error,
+    errorCode: importErrorCode(r.error_code),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { importErrorCode } from '../core/model/import-errors';
 import { systemZone } from '../core/time/zone';
 import { bytesSource, fileSource, hashSource, type LogSource } from '../adapters/files/source';
 import {
@@ -281,7 +282,8 @@ async function storeLog(
   } catch (e) {
     // Keep what was committed; the import is marked with the reason (a later run resumes it).
     const aborted = options.signal?.aborted || (e as Error).name === 'AbortError';
-    setImportStatus(db, id, aborted ? 'cancelled' : 'failed', clock(), aborted ? null : (e as Error).message);
+    if (aborted) setImportStatus(db, id, 'cancelled', clock());
+    else setImportStatus(db, id, 'failed', clock(), (e as Error).message, importErrorCode(e));
     cancelled = aborted;
     if (!aborted) {
       restore();

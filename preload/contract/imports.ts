@@ -35,6 +35,8 @@ export const ImportSummary = z.object({
   firstTs: z.number().nullable(),
   lastTs: z.number().nullable(),
   error: z.string().nullable(),
+  /** Why it failed, as a code the screen words in the user's language (fileError.<code>); null for older rows. */
+  errorCode: z.enum(IMPORT_ERROR_CODES).nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
+import type { ImportRow } from '../../main/db/repos/imports';
 import { createImportJobs, type JobFinished } from '../../main/services/import-jobs';
+import { toImportSummary } from '../../main/services/import-services';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
 import { parseWorkerScript } from '../helpers/parse-worker';
 
@@ -77,6 +79,13 @@ describe('import jobs tell the screen what kind of failure it was (it says it in
         message: 'The parse worker stopped unexpectedly (exit code 3).',
       },
     ]);
+    // The Imports list keeps saying it after a restart: the code is stored with the failed import.
+    const [row] = j.list();
+    expect(toImportSummary(row as ImportRow)).toMatchObject({
+      status: 'failed',
+      error: 'The parse worker stopped unexpectedly (exit code 3).',
+      errorCode: 'reader-stopped',
+    });
     // A file whose problem is the file itself keeps that code through a job, too.
     writeFileSync(join(dir, 'empty2.log'), '\n \n');
     j.startFile(join(dir, 'empty2.log'), {});

@@ -19,3 +19,9 @@ export type LogFileErrorCode = (typeof LOG_FILE_ERROR_CODES)[number];
  */
 export const IMPORT_ERROR_CODES = [...LOG_FILE_ERROR_CODES, 'in-progress', 'reader-stopped'] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/** The code of an error or stored value when it is one of the above (an error's `code` field), else null. */
+export function importErrorCode(value: unknown): ImportErrorCode | null {
+  const code = typeof value === 'object' && value !== null && 'code' in value ? value.code : value;
+  return (IMPORT_ERROR_CODES as readonly unknown[]).includes(code) ? (code as ImportErrorCode) : null;
+}

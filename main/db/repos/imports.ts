@@ -1,3 +1,4 @@
+import type { ImportErrorCode } from '../../core/model/import-errors';
 import type { Database, Statement } from 'better-sqlite3';
 
 export type ImportSource = 'file' | 'paste' | 'syslog';
@@ -30,6 +31,8 @@ export interface ImportRow {
   first_ts: number | null;
   last_ts: number | null;
   error: string | null;
+  /** core/model/import-errors.ts (migration 0010); null for older rows and unexpected failures. */
+  error_code: string | null;
 }
 
 export type NewImport = Pick<ImportRow, 'source' | 'started_at'> &
@@ -81,14 +84,11 @@ export function setImportStatus(
   status: ImportStatus,
   at: number,
   error: string | null = null,
+  errorCode: ImportErrorCode | null = null,
 ): void {
-  db.prepare('UPDATE imports SET status = ?, finished_at = ?, updated_at = ?, error = ? WHERE id = ?').run(
-    status,
-    status === 'running' ? null : at,
-    at,
-    error,
-    id,
-  );
+  db.prepare(
+    'UPDATE imports SET status = ?, finished_at = ?, updated_at = ?, error = ?, error_code = ? WHERE id = ?',
+  ).run(status, status === 'running' ? null : at, at, error, errorCode, id);
 }
 
 /** Re-opens an interrupted import for resuming (keeps what was committed). */

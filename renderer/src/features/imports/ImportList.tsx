@@ -54,7 +54,11 @@ export function ImportList(props: {
                   >
                     {name}
                   </button>
-                  {i.error ? <div className="subtle imports-error">{i.error}</div> : null}
+                  {i.error ? (
+                    <div className="subtle imports-error" data-testid={`import-error-${i.id}`}>
+                      {i.errorCode ? t(`fileError.${i.errorCode}`, { name }) : i.error}
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {i.family ?? '–'}
