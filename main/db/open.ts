@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { repairBulkIndexes } from './bulk-indexes';
 import { migrate } from './migrate';
@@ -12,6 +13,13 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * SQLite's sorter may use helper threads (off by default): building the address index at the end of a big import
+ * (a sort of the whole events table) went from ~1.1 to ~0.75 s per million rows with one helper on two cores, as do
+ * the host summary's index builds and large ORDER BYs. One helper per spare core, at most 4.
+ */
+const SORT_HELPER_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
 /** Opens (creating if needed) NetWhy's database with its pragmas and every migration applied. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   const db = new BetterSqlite3(file, {
@@ -25,6 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma(`threads = ${SORT_HELPER_THREADS}`);
   if (!options.readonly) {
     migrate(db, MIGRATIONS);
     repairBulkIndexes(db, Date.now());
