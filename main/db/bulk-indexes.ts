@@ -6,7 +6,8 @@ import type { Database } from 'better-sqlite3';
  * events(remote, ts_utc) takes its inserts in random order (a router log's addresses arrive in no order), so once it
  * outgrows SQLite's page cache every row costs a page read and write somewhere in the middle of the index: measured,
  * it made storing a million-line log 1.7x slower than the rest of the work put together. Building it once from the
- * finished table (a sort) costs about 1.5 s per million rows. The other two indexes take rows in order and stay.
+ * finished table (a sort, with a helper thread: main/db/open.ts) costs about 0.75 s per million rows. The other two
+ * indexes take rows in order and stay.
  *
  * Crash safety: a killed import leaves the index missing, never half-built (DROP and CREATE INDEX are transactional).
  * openDatabase() and the end of every import call repairBulkIndexes(), so the next start of the app or CLI, or the
