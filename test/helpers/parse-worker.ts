@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -29,4 +29,26 @@ export function parseWorkerScript(): string {
   renameSync(tmp, outfile);
   built = outfile;
   return outfile;
+}
+
+/**
+ * Writes `file`: the real parse worker, with each message it sends to the import passing through `onPost` first, a
+ * script body that sees `m` (the message), `post(m)` (sends it) and `batches` (batch messages so far, this one
+ * included). Tests make the worker die, garble a batch or stall with it, as a crash, another build or a stalled
+ * disk would. Returns `file`.
+ */
+export function patchedParseWorker(file: string, onPost: string): string {
+  writeFileSync(
+    file,
+    `const { parentPort } = require('node:worker_threads');
+const post = parentPort.postMessage.bind(parentPort);
+let batches = 0;
+parentPort.postMessage = (m) => {
+  if (m.type === 'batch') batches++;
+  ${onPost}
+};
+require(${JSON.stringify(parseWorkerScript())});
+`,
+  );
+  return file;
 }

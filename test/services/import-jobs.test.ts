@@ -9,7 +9,7 @@ import type { ImportRow } from '../../main/db/repos/imports';
 import { createImportJobs, type JobFinished } from '../../main/services/import-jobs';
 import { toImportSummary } from '../../main/services/import-services';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
-import { parseWorkerScript } from '../helpers/parse-worker';
+import { patchedParseWorker } from '../helpers/parse-worker';
 
 let dir: string;
 const open: Database[] = [];
@@ -60,15 +60,7 @@ describe('import jobs tell the screen what kind of failure it was (it says it in
   it('says a failed import stopped while reading (run again to continue), not just what the worker printed', async () => {
     const file = join(dir, 'big.log');
     await generateNetfilterLog(file, 10_000, Number.POSITIVE_INFINITY);
-    const dying = join(dir, 'dying-worker.cjs');
-    writeFileSync(
-      dying,
-      `const { parentPort } = require('node:worker_threads');
-       const post = parentPort.postMessage.bind(parentPort);
-       let batches = 0;
-       parentPort.postMessage = (m) => { if (m.type === 'batch' && ++batches > 1) process.exit(3); post(m); };
-       require(${JSON.stringify(parseWorkerScript())});`,
-    );
+    const dying = patchedParseWorker(join(dir, 'dying-worker.cjs'), 'if (batches > 1) process.exit(3); post(m);');
     const { jobs: j, finished } = jobs(dying);
     j.startFile(file, { tz: 'UTC', year: 2026 });
     await j.idle();

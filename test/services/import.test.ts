@@ -9,6 +9,7 @@ import { openDatabase } from '../../main/db/open';
 import { getImport } from '../../main/db/repos/imports';
 import { importLogBytes, importLogFile, type ImportProgress } from '../../main/services/import';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
+import { storedImport } from '../helpers/import-db';
 import { parseWorkerScript } from '../helpers/parse-worker';
 
 const ROOT = join(__dirname, '../..');
@@ -27,19 +28,6 @@ function db(name = `db-${Math.random().toString(36).slice(2)}.sqlite`): Database
   const d = openDatabase(join(dir, name));
   open.push(d);
   return d;
-}
-
-/** Everything stored for an import, comparable across databases. */
-function snapshot(d: Database, importId: number) {
-  return {
-    events: d
-      .prepare(
-        `SELECT line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface, rule,
-                length, message, format, process, remote, raw FROM events WHERE import_id = ? ORDER BY line`,
-      )
-      .all(importId),
-    unknown: d.prepare('SELECT line, reason, raw FROM unknown_lines WHERE import_id = ? ORDER BY line').all(importId),
-  };
 }
 
 const indexNames = (d: Database): string[] =>
@@ -90,7 +78,7 @@ describe('importLogFile', () => {
   it('adds nothing when the same file is imported again (same content, other name too)', async () => {
     const d = db();
     const first = await importLogFile(d, NETFILTER, { year: 2026 });
-    const before = snapshot(d, first.importId);
+    const before = storedImport(d, first.importId);
     const copy = join(dir, 'renamed.log');
     writeFileSync(copy, readFileSync(NETFILTER));
     for (const path of [NETFILTER, copy]) {
@@ -98,19 +86,19 @@ describe('importLogFile', () => {
       expect(again).toMatchObject({ outcome: 'already-imported', importId: first.importId });
     }
     expect(count(d, 'imports')).toBe(1);
-    expect(snapshot(d, first.importId)).toEqual(before);
+    expect(storedImport(d, first.importId)).toEqual(before);
   });
 
   it('leaves the database untouched when a file is bad', async () => {
     const d = db();
     const good = await importLogFile(d, NETFILTER, { year: 2026 });
-    const before = { imports: d.prepare('SELECT * FROM imports').all(), data: snapshot(d, good.importId) };
+    const before = { imports: d.prepare('SELECT * FROM imports').all(), data: storedImport(d, good.importId) };
     const bad = join(dir, 'photo.jpg');
     writeFileSync(bad, Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'));
     await expect(importLogFile(d, bad)).rejects.toThrow(LogFileError);
     await expect(importLogFile(d, join(dir, 'missing.log'))).rejects.toThrow(/missing\.log was not found/);
     await expect(importLogBytes(d, 'pasted text', Buffer.from(''), 'paste')).rejects.toThrow(/empty/);
-    expect({ imports: d.prepare('SELECT * FROM imports').all(), data: snapshot(d, good.importId) }).toEqual(before);
+    expect({ imports: d.prepare('SELECT * FROM imports').all(), data: storedImport(d, good.importId) }).toEqual(before);
   });
 
   it('imports pasted text as its own import', async () => {
@@ -151,7 +139,7 @@ describe('importLogFile', () => {
 
     const resumed = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
     expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
-    expect(snapshot(d, resumed.importId)).toEqual(snapshot(reference, full.importId));
+    expect(storedImport(d, resumed.importId)).toEqual(storedImport(reference, full.importId));
     expect(resumed.row).toMatchObject({
       lines_total: full.row.lines_total,
       lines_parsed: full.row.lines_parsed,
@@ -220,6 +208,6 @@ describe('importLogFile', () => {
     const reference = db();
     const full = await importLogFile(reference, file, { tz: 'UTC', year: 2026 });
     expect(resumed.row.lines_total).toBe(full.row.lines_total);
-    expect(snapshot(d, 1)).toEqual(snapshot(reference, full.importId));
+    expect(storedImport(d, 1)).toEqual(storedImport(reference, full.importId));
   }, 120_000);
 });

@@ -10,7 +10,8 @@ import { openDatabase } from '../../main/db/open';
 import { importLogFile, type ImportOptions } from '../../main/services/import';
 import { openParsedLog } from '../../main/services/parsed-log';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
-import { parseWorkerScript } from '../helpers/parse-worker';
+import { storedImport } from '../helpers/import-db';
+import { parseWorkerScript, patchedParseWorker } from '../helpers/parse-worker';
 
 const ROOT = join(__dirname, '../..');
 const LOGS = join(ROOT, 'test/fixtures/logs');
@@ -33,26 +34,6 @@ function db(): Database {
   return d;
 }
 
-/** Everything an import stored, comparable across databases (ids and clock times left out). */
-function stored(d: Database, importId: number) {
-  return {
-    imports: d
-      .prepare(
-        `SELECT family, family_confidence, encoding, compressed, zone, assumed_year, status, bytes_total, bytes_done,
-                lines_total, lines_parsed, lines_ignored, lines_unknown, first_ts, last_ts, error
-         FROM imports WHERE id = ?`,
-      )
-      .get(importId),
-    events: d
-      .prepare(
-        `SELECT line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface, rule,
-                length, message, format, process, pid, state, remote, raw FROM events WHERE import_id = ? ORDER BY line`,
-      )
-      .all(importId),
-    unknown: d.prepare('SELECT line, reason, raw FROM unknown_lines WHERE import_id = ? ORDER BY line').all(importId),
-  };
-}
-
 const base: ImportOptions = { tz: 'Asia/Tokyo', year: 2026, now: () => Date.UTC(2026, 10, 21), batchLines: 500 };
 /**
  * Watches for the one-thread fallback's warning: without it, a test comparing the worker with one thread would
@@ -61,13 +42,6 @@ const base: ImportOptions = { tz: 'Asia/Tokyo', year: 2026, now: () => Date.UTC(
 function noFallback(): () => void {
   const warn = vi.spyOn(console, 'warn');
   return () => expect(warn).not.toHaveBeenCalled();
-}
-
-/** The real worker, with `patch` (a script) run first in its thread, e.g. to change what it sends. */
-function patchedWorker(name: string, patch: string): string {
-  const script = join(dir, name);
-  writeFileSync(script, `${patch}\nrequire(${JSON.stringify(worker)});\n`);
-  return script;
 }
 
 /** Every file goes to the worker, however small. */
@@ -108,7 +82,7 @@ describe('parsing a big import on a worker thread', () => {
       const a = await importLogFile(one, file, base);
       const b = await importLogFile(two, file, viaWorker());
       expect(b.outcome, file).toBe('done');
-      expect(stored(two, b.importId), file).toEqual(stored(one, a.importId));
+      expect(storedImport(two, b.importId), file).toEqual(storedImport(one, a.importId));
     }
     const parsed = (two.prepare('SELECT sum(lines_parsed) AS n FROM imports').get() as { n: number }).n;
     expect(parsed).toBeGreaterThan(10_000);
@@ -134,7 +108,7 @@ describe('parsing a big import on a worker thread', () => {
 
     const resumed = await importLogFile(d, file, viaWorker());
     expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
-    expect(stored(d, resumed.importId)).toEqual(stored(reference, full.importId));
+    expect(storedImport(d, resumed.importId)).toEqual(storedImport(reference, full.importId));
     fallback();
   });
 
@@ -169,7 +143,7 @@ describe('parsing a big import on a worker thread', () => {
     const d = db();
     const b = await importLogFile(d, file, { ...viaWorker(), parseWorker: join(dir, 'no-such-worker.cjs') });
     expect(b.outcome).toBe('done');
-    expect(stored(d, b.importId)).toEqual(stored(one, a.importId));
+    expect(storedImport(d, b.importId)).toEqual(storedImport(one, a.importId));
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('parsing on one thread'));
   });
 
@@ -177,13 +151,7 @@ describe('parsing a big import on a worker thread', () => {
     const file = join(dir, 'dies.log');
     await generateNetfilterLog(file, 10_000, Number.POSITIVE_INFINITY);
     // The real worker, stopped after its third batch, as a crash (out of memory, a bug) would stop it.
-    const dying = patchedWorker(
-      'dying-worker.cjs',
-      `const { parentPort } = require('node:worker_threads');
-       const post = parentPort.postMessage.bind(parentPort);
-       let batches = 0;
-       parentPort.postMessage = (m) => { if (m.type === 'batch' && ++batches > 3) process.exit(7); post(m); };`,
-    );
+    const dying = patchedParseWorker(join(dir, 'dying-worker.cjs'), 'if (batches > 3) process.exit(7); post(m);');
     const reference = db();
     const full = await importLogFile(reference, file, base);
 
@@ -205,23 +173,18 @@ describe('parsing a big import on a worker thread', () => {
 
     const resumed = await importLogFile(d, file, viaWorker());
     expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: row.id });
-    expect(stored(d, row.id)).toEqual(stored(reference, full.importId));
+    expect(storedImport(d, row.id)).toEqual(storedImport(reference, full.importId));
   });
   it('a batch that fails the check stops the import there: nothing after it is stored, and a re-run completes', async () => {
     const file = join(dir, 'garbled.log');
     await generateNetfilterLog(file, 10_000, Number.POSITIVE_INFINITY);
     const marker = join(dir, 'first-batch-up-to.txt');
     // A worker from another build, say: its second batch is one value short per row; the batches after it are fine.
-    const garbling = patchedWorker(
-      'garbling-worker.cjs',
-      `const { parentPort } = require('node:worker_threads');
-       const post = parentPort.postMessage.bind(parentPort);
-       let batches = 0;
-       parentPort.postMessage = (m) => {
-         if (m.type === 'batch' && ++batches === 1) require('node:fs').writeFileSync(${JSON.stringify(marker)}, String(m.batch.upTo));
-         if (m.type === 'batch' && batches === 2) m = { ...m, batch: { ...m.batch, flat: m.batch.flat.slice(1) } };
-         post(m);
-       };`,
+    const garbling = patchedParseWorker(
+      join(dir, 'garbling-worker.cjs'),
+      `if (m.type === 'batch' && batches === 1) require('node:fs').writeFileSync(${JSON.stringify(marker)}, String(m.batch.upTo));
+       if (m.type === 'batch' && batches === 2) m = { ...m, batch: { ...m.batch, flat: m.batch.flat.slice(1) } };
+       post(m);`,
     );
     const reference = db();
     const full = await importLogFile(reference, file, base);
@@ -239,7 +202,7 @@ describe('parsing a big import on a worker thread', () => {
 
     const resumed = await importLogFile(d, file, viaWorker());
     expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: row.id });
-    expect(stored(d, row.id)).toEqual(stored(reference, full.importId));
+    expect(storedImport(d, row.id)).toEqual(storedImport(reference, full.importId));
 
     // A writer slower than the worker (a busy disk): the good batches behind the bad one are already waiting when
     // it asks for the next. It still gets the failure, never a batch from beyond the one that failed the check.
@@ -267,11 +230,9 @@ describe('parsing a big import on a worker thread', () => {
     const file = join(dir, 'slow-start.log');
     await generateNetfilterLog(file, 5_000, Number.POSITIVE_INFINITY);
     // A worker that takes 30 s before it says how it reads the file (a file on a stalled network share).
-    const slow = patchedWorker(
-      'slow-worker.cjs',
-      `const { parentPort } = require('node:worker_threads');
-       const post = parentPort.postMessage.bind(parentPort);
-       parentPort.postMessage = (m) => (m.type === 'ready' ? setTimeout(() => post(m), 30_000) : post(m));`,
+    const slow = patchedParseWorker(
+      join(dir, 'slow-worker.cjs'),
+      "if (m.type === 'ready') setTimeout(() => post(m), 30_000); else post(m);",
     );
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 200);
