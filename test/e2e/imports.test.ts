@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
 
@@ -7,6 +8,28 @@ const skip = browserUnavailableReason();
 if (skip) console.warn(`[e2e] skipped: ${skip}`);
 
 const FIXTURE = join(__dirname, '../fixtures/logs/netfilter.log');
+
+/**
+ * A real drop of a real file: the page gets a File in a DataTransfer (no path, as in any browser). With `drag`, the
+ * file is first dragged over the screen, and the drop overlay must show.
+ */
+async function dropFile(
+  page: Page,
+  file: { name: string; bytes: number[]; type: string },
+  drag: boolean,
+): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((f) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    return dt;
+  }, file);
+  if (drag) {
+    await page.dispatchEvent('[data-testid="imports-screen"]', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('[data-testid="imports-screen"]', 'dragover', { dataTransfer });
+    await page.getByTestId('imports-drop-overlay').waitFor();
+  }
+  await page.dispatchEvent('h1', 'drop', { dataTransfer });
+}
 
 describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
   let app: LaunchedApp;
@@ -28,17 +51,7 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
 
   it('imports a log file dropped onto the window: detection, progress bar, finished import with its counts', async () => {
     const { page } = app;
-    const bytes = [...readFileSync(FIXTURE)];
-    // A real drag of a real file: the page gets a File in a DataTransfer (no path, as in any browser).
-    const dataTransfer = await page.evaluateHandle((data) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], 'netfilter.log', { type: 'text/plain' }));
-      return dt;
-    }, bytes);
-    await page.dispatchEvent('[data-testid="imports-screen"]', 'dragenter', { dataTransfer });
-    await page.dispatchEvent('[data-testid="imports-screen"]', 'dragover', { dataTransfer });
-    await page.getByTestId('imports-drop-overlay').waitFor();
-    await page.dispatchEvent('h1', 'drop', { dataTransfer });
+    await dropFile(page, { name: 'netfilter.log', bytes: [...readFileSync(FIXTURE)], type: 'text/plain' }, true);
 
     await page.getByTestId('import-preview').waitFor();
     await expect.poll(() => page.getByTestId('import-detected').textContent()).toContain('netfilter');
@@ -72,13 +85,7 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
 
   it('says a second drop of the same file adds nothing', async () => {
     const { page } = app;
-    const bytes = [...readFileSync(FIXTURE)];
-    const dataTransfer = await page.evaluateHandle((data) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], 'netfilter.log', { type: 'text/plain' }));
-      return dt;
-    }, bytes);
-    await page.dispatchEvent('h1', 'drop', { dataTransfer });
+    await dropFile(page, { name: 'netfilter.log', bytes: [...readFileSync(FIXTURE)], type: 'text/plain' }, false);
     await page.getByTestId('import-start').click();
     await expect
       .poll(() => page.getByTestId('import-notice').textContent())
@@ -107,17 +114,7 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     const { page } = app;
     // The start of a JPEG, as when the user drops a screenshot of the router's log page instead of the log.
     const jpeg = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01];
-    const drop = async (): Promise<void> => {
-      const dataTransfer = await page.evaluateHandle((data) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(data)], 'router-log.jpg', { type: 'image/jpeg' }));
-        return dt;
-      }, jpeg);
-      await page.dispatchEvent('[data-testid="imports-screen"]', 'dragenter', { dataTransfer });
-      await page.dispatchEvent('[data-testid="imports-screen"]', 'dragover', { dataTransfer });
-      await page.dispatchEvent('h1', 'drop', { dataTransfer });
-    };
-    await drop();
+    await dropFile(page, { name: 'router-log.jpg', bytes: jpeg, type: 'image/jpeg' }, true);
     const error = page.getByTestId('import-file-error');
     await expect
       .poll(() => error.textContent())
