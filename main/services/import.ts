@@ -17,6 +17,7 @@ import {
 } from '../db/repos/imports';
 import { dropBulkIndexes, LIVE_IMPORT_MS, repairBulkIndexes, worthDroppingBulkIndexes } from '../db/bulk-indexes';
 import type { CommitBatch } from './import-batches';
+import { StoredOptions } from './parse-worker-protocol';
 import { openParsedLog, type ParsedLog } from './parsed-log';
 import { checkReadOptions, type ReadLogOptions } from './read-log';
 
@@ -104,13 +105,6 @@ export async function importLogBytes(
   return importSource(db, bytesSource(name, data), source, options, onProgress);
 }
 
-export interface StoredOptions {
-  format?: string;
-  tz?: string;
-  year?: number;
-  now: number;
-}
-
 async function importSource(
   db: Database,
   source: LogSource,
@@ -132,7 +126,7 @@ async function importSource(
   }
   // A resume reads the file exactly as the first run did: same format, zone, year and "now" (year inference).
   const stored: StoredOptions = interrupted?.options
-    ? (JSON.parse(interrupted.options) as StoredOptions)
+    ? StoredOptions.parse(JSON.parse(interrupted.options))
     : { ...definedOnly(read), now: clock() };
   const batchLines = options.batchLines ?? 2_000;
   const log = await openParsedLog(source, stored, {

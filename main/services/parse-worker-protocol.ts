@@ -9,16 +9,20 @@ import { EVENT_VALUES_WIDTH } from '../db/repos/imports';
  * receive: a worker built from other sources (a stale out/ folder) must fail loudly, not store nonsense.
  */
 
-/** How the worker reads the file: what the import stored for it (a resume reads it the same way). */
-export const ParseWorkerData = z.object({
-  path: z.string().min(1),
-  options: z.object({
-    format: z.string().optional(),
-    tz: z.string().optional(),
-    year: z.number().int().optional(),
-    now: z.number(),
-  }),
+/**
+ * How an import reads its log (--format/--tz/--year and the "now" of year inference), stored with the import
+ * (imports.options, JSON) so that a resume reads it the same way, and handed to the worker.
+ */
+export const StoredOptions = z.object({
+  format: z.string().optional(),
+  tz: z.string().optional(),
+  year: z.number().int().optional(),
+  now: z.number(),
 });
+export type StoredOptions = z.infer<typeof StoredOptions>;
+
+/** What the worker reads: the file, as its import stored how. */
+export const ParseWorkerData = z.object({ path: z.string().min(1), options: StoredOptions });
 export type ParseWorkerData = z.infer<typeof ParseWorkerData>;
 
 export const ToWorker = z.discriminatedUnion('type', [

@@ -1,7 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { LogFileError, type LogSource } from '../adapters/files/source';
 import { logHeader, produceBatches, type CommitBatch } from './import-batches';
-import { FromWorker, type LogHeader, type ParseWorkerData, type ToWorker } from './parse-worker-protocol';
+import {
+  FromWorker,
+  type LogHeader,
+  type ParseWorkerData,
+  type StoredOptions,
+  type ToWorker,
+} from './parse-worker-protocol';
 import { prepareLog } from './read-log';
 
 /** A log opened for import: how it reads (format, encoding) and then its commit-ready batches. */
@@ -43,7 +49,7 @@ let workers = 0;
  */
 export async function openParsedLog(
   source: LogSource,
-  read: ParseWorkerData['options'],
+  read: StoredOptions,
   options: ParseOptions = {},
 ): Promise<ParsedLog> {
   const useWorker =
