@@ -77,6 +77,26 @@ describe('pipeline', () => {
     expect(out.unknown.map((u) => u.line).concat(out.ignored)).toEqual([3]);
   });
 
+  it('reads a router syslog whose firewall lines are a small minority', () => {
+    // OpenWrt `logread`: mostly dnsmasq and hostapd chatter, one firewall line among it (the fixture's OpenWrt line).
+    const chatter = (i: number): string[] => [
+      `Mon Mar 23 13:16:4${i} 2026 daemon.info dnsmasq-dhcp[1234]: DHCPREQUEST(br-lan) 192.168.1.2${i} 00:11:22:33:44:5${i}`,
+      `Mon Mar 23 13:16:4${i} 2026 daemon.info dnsmasq-dhcp[1234]: DHCPACK(br-lan) 192.168.1.2${i} 00:11:22:33:44:5${i} laptop`,
+      `Mon Mar 23 13:16:4${i} 2026 daemon.notice hostapd: wlan0: AP-STA-CONNECTED 00:11:22:33:44:5${i}`,
+    ];
+    const firewall = lines(join(LOGS, 'netfilter.log')).find((l) => l.includes('reject wan in:')) as string;
+    const log = [...chatter(1), ...chatter(2), ...chatter(3), firewall, ...chatter(4), ...chatter(5)];
+    const d = detectFamily(log, FAMILIES);
+    expect(d.family?.id).toBe('netfilter');
+    // Sure of the one line that is a connection; the DHCP and Wi-Fi lines do not make it look doubtful.
+    expect(d.confidence).toBeGreaterThanOrEqual(0.9);
+    const out = run(log, d.family);
+    expect(out.events.map((e) => [e.line, e.src, e.dport])).toEqual([[10, '118.123.1.39', 22]]);
+
+    // The chatter alone is no log NetWhy can read.
+    expect(detectFamily([...chatter(1), ...chatter(2)], FAMILIES).family).toBeNull();
+  });
+
   it('uses the syslog header time when the family reads only the message', () => {
     // A test-only family that understands "CONN a b" and knows nothing of time.
     const conn: LogFamily = {
