@@ -70,7 +70,9 @@ export async function openLogStream(source: LogSource, signal?: AbortSignal): Pr
       name,
     );
   }
-  const guess = sniffEncoding(head);
+  // The first read may bring more than HEAD (a file is read 256 KiB at a time): judge only HEAD, as documented, so a
+  // NUL run further on (a syslog file after an unclean shutdown) is kept as an unknown line, wherever it falls.
+  const guess = sniffEncoding(head.subarray(0, HEAD));
   if (guess.kind === 'binary') {
     raw.destroy();
     throw new LogFileError(

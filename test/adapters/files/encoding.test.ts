@@ -129,6 +129,22 @@ describe('gzip and bad files', () => {
     expect((err as Error).message).toMatch(message);
   });
 
+  it('refuses a file for NUL bytes in its first 64 KB only, wherever the first read ends', async () => {
+    // A syslog file after an unclean shutdown: a run of NULs where the last lines were to be written. At byte ~90 K
+    // it lies inside the first 256 KiB read yet past the 64 KB the binary check covers.
+    let text = '';
+    while (text.length < 90_000) text += NETFILTER.trimEnd() + '\n';
+    const lineCount = text.split('\n').length - 1;
+    const last = NETFILTER.split('\n')[0] as string;
+    const clean = await events(write('clean.log', text + last + '\n'));
+    const crashed = await events(
+      write('crashed.log', Buffer.concat([Buffer.from(text), Buffer.alloc(20), Buffer.from('\n' + last + '\n')])),
+    );
+    expect(crashed.stats.unknown).toBe(clean.stats.unknown + 1);
+    expect(crashed.out.length).toBe(clean.out.length);
+    expect(crashed.out.at(-1)?.line).toBe(lineCount + 2);
+  });
+
   it('cuts an endless line instead of holding it all in memory', async () => {
     const p = write('long.log', 'x'.repeat(300_000) + '\n' + NETFILTER);
     const s = await openLogStream(await fileSource(p));
