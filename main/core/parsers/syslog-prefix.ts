@@ -27,6 +27,16 @@ const ISO = /^(?:1\s+)?(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,]
 // Japanese routers and Yamaha `show log`: "2012/06/19 10:10:44: ", "2024年11月21日 午後3:04:05 ".
 const SLASH =
   /^(\d{4})[/年-](\d{1,2})[/月-](\d{1,2})日?\s*(?:\([^)]*\)\s*)?((?:午前|午後)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)(?::\s|\s+|$)/;
+// An AM/PM marker as a word (what SLASH's clock accepts after the digits); sticky, read in place.
+const AMPM = /[AaPp][Mm](?:\s|$)/y;
+
+function ampmAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at) | 0x20;
+  if (c !== 97 && c !== 112) return false;
+  AMPM.lastIndex = at;
+  return AMPM.test(text);
+}
+
 // Kernel uptime stamp: "[ 3529.289825]" or "[12345.678]".
 const UPTIME = /^\[\s*\d+\.\d+\]\s*/;
 // A program tag: "kernel:", "filterlog[123]:", "sshd[42]:".
@@ -63,6 +73,9 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
   const c0 = text.charCodeAt(0);
   const digit = c0 >= 48 && c0 <= 57;
   let m = digit ? ISO.exec(text) : null;
+  // "2024-11-21 03:04:05 PM": a 12-hour clock after a dash date. ISO would stop before the "PM" and read 03:04;
+  // SLASH below reads the AM/PM. (An ISO time with an offset or a "T" is never followed by one.)
+  if (m && m[8] === undefined && ampmAt(text, m[0].length)) m = null;
   if (m) {
     const time = clean({
       year: Number(m[1]),
