@@ -1,4 +1,5 @@
 import type { TimeParts } from '../model/event';
+import { parseClockText, parseDateText } from '../time/date-text';
 import { monthFromName, parseClock } from '../time/parts';
 
 /**
@@ -128,7 +129,25 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
       return { time, rest: text.slice(m[0].length) };
     }
   }
+  // Last, the forms the header patterns above do not know (date-text.ts): Japanese dates ("2024年11月21日
+  // 午後3時04分05秒", "11月21日 15時04分"), US dates with 12-hour clocks ("11/21/2024 3:04:05 PM") and a clock
+  // alone ("15:04:05", "午後3:04:05"). All start with a digit or 午 (午前/午後), so other lines never get here.
+  if (digit || c0 === 0x5348) return dateTextAt(text, digit);
   return null;
+}
+
+function dateTextAt(text: string, digit: boolean): { time: TimeParts; rest: string } | null {
+  const date = digit ? parseDateText(text) : null;
+  // A date without a clock is not a timestamp: midnight would be a time the line never stated.
+  const read = date?.hasClock ? date : parseClockText(text);
+  if (!read) return null;
+  let end = read.length;
+  // Yamaha-style "10:10:44: " ends the stamp with a colon.
+  if (text.charCodeAt(end) === 58 && isSpace(text.charCodeAt(end + 1))) end++;
+  // The stamp must end at a word boundary: "00:11:22:33:44:55" (a MAC) or "15:04abc" is not a time.
+  if (end < text.length && !isSpace(text.charCodeAt(end))) return null;
+  while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+  return { time: read.time, rest: text.slice(end) };
 }
 
 function isSpace(c: number): boolean {

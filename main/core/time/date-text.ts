@@ -23,6 +23,8 @@ export interface DateTextResult {
   time: TimeParts;
   /** Characters consumed from the start of the text. */
   length: number;
+  /** False for a date alone ("2026/11/21"): its time then reads midnight, which the text did not state. */
+  hasClock: boolean;
 }
 
 function clockAt(
@@ -79,11 +81,11 @@ export function parseDateText(text: string): DateTextResult | null {
   const c = clockAt(rest.slice(gap));
   const time: TimeParts = c ? { ...c.clock, month, day } : { hour: 0, minute: 0, second: 0, month, day };
   if (year !== undefined) time.year = year;
-  return { time, length: c ? used + gap + c.length : used };
+  return c ? { time, length: used + gap + c.length, hasClock: true } : { time, length: used, hasClock: false };
 }
 
 /** Reads a clock alone ("15:04:05", "3:04 PM", "午後3時4分") at the start of `text`. */
 export function parseClockText(text: string): DateTextResult | null {
   const c = clockAt(text);
-  return c ? { time: { ...c.clock }, length: c.length } : null;
+  return c ? { time: { ...c.clock }, length: c.length, hasClock: true } : null;
 }

@@ -54,3 +54,35 @@ describe('12-hour clocks after a dash date', () => {
     ).toEqual(['2024-11-21T15:04:05Z', '2024-11-21T00:04:05Z', '2024-11-21T12:04:05Z', '2024-11-21T03:04:05Z']);
   });
 });
+
+describe('Japanese dates, US dates and a time of day alone', () => {
+  it.each([
+    [`2024年11月21日 午後3時04分05秒 ${REJECTED}`, '2024-11-21T15:04:05+09:00'],
+    [`2024年11月21日(木) 午前0:04:05 ${REJECTED}`, '2024-11-21T00:04:05+09:00'],
+    // No year: --year, else the current year (2026 at NOW).
+    [`11月21日 15時04分 ${REJECTED}`, '2026-11-21T15:04:00+09:00'],
+    [`11/21/2024 3:04:05 PM ${REJECTED}`, '2024-11-21T15:04:05+09:00'],
+    // A clock alone, with no date before it: today in the chosen zone.
+    [`15:04:05 ${REJECTED}`, '2026-11-21T15:04:05+09:00'],
+    [`午後3:04:05 ${REJECTED}`, '2026-11-21T15:04:05+09:00'],
+  ])('%s', (line, ts) => {
+    expect(tsOf([line], { tz: 'Asia/Tokyo' })).toEqual([ts]);
+  });
+
+  it('gives a time-only syslog line the date of the dated line before it', () => {
+    const ufw =
+      'kernel: [UFW BLOCK] IN=eth0 OUT= MAC=00:11 SRC=1.2.3.4 DST=5.6.7.8 LEN=52 PROTO=TCP SPT=1111 DPT=22 SYN URGP=0';
+    expect(tsOf([`Nov 19 09:14:01 h ${ufw}`, `09:15:00 h ${ufw}`], { tz: 'Asia/Tokyo' })).toEqual([
+      '2026-11-19T09:14:01+09:00',
+      '2026-11-19T09:15:00+09:00',
+    ]);
+  });
+
+  it('takes no time from a date without a clock, a MAC address or an impossible clock', () => {
+    expect(
+      tsOf([`2024/11/21 ${REJECTED}`, `00:11:22:33:44:55 ${REJECTED}`, `午後13:04:05 ${REJECTED}`], {
+        tz: 'Asia/Tokyo',
+      }),
+    ).toEqual([null, null, null]);
+  });
+});
