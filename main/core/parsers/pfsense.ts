@@ -52,9 +52,9 @@ export function parseFilterlog(line: string): LineResult {
   }
   const srcIp = f[lengthAt + 1] ?? '';
   const dstIp = f[lengthAt + 2] ?? '';
-  // The number is authoritative, but IANA numbers NetWhy has no name for (112 = VRRP/CARP) keep pf's own text.
-  const byNumber = protocolName(protoId);
-  const proto = /^\d*$/.test(byNumber) && protoText !== '' ? protocolName(protoText) : byNumber;
+  // pf's own name wins where it has one: protocol 112 is VRRP by number but CARP on pfSense and OPNsense, which
+  // say "carp". The number serves when the text is missing.
+  const proto = protoText !== '' ? protocolName(protoText) : protocolName(protoId);
   const ported = proto === 'tcp' || proto === 'udp';
   const srcEp = endpoint(srcIp, ported ? f[lengthAt + 3] : undefined);
   const dstEp = endpoint(dstIp, ported ? f[lengthAt + 4] : undefined);

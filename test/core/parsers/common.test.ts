@@ -13,6 +13,11 @@ describe('protocolName', () => {
     [58, 'icmpv6'],
     ['1', 'icmp'],
     [' GRE ', 'gre'],
+    // Keepalives and routing a router's own log shows (netfilter prints the number, pf and Cisco a name).
+    ['112', 'vrrp'],
+    ['89', 'ospf'],
+    ['OSPFIGP', 'ospf'],
+    [103, 'pim'],
     ['253', '253'],
   ] as const)('%j -> %s', (input, expected) => {
     expect(protocolName(input)).toBe(expected);
@@ -28,6 +33,13 @@ describe('parsePort', () => {
     ['HTTP', 80],
     ['netbios-ssn', 139],
     ['0x01BB', 443],
+    // Names tcpdump and pf print from /etc/services, beyond NetWhy's short list: looked up in IANA's registry.
+    ['mysql', 3306],
+    ['ms-sql-s', 1433],
+    ['bgp', 179],
+    ['sip', 5060],
+    ['ldap', 389],
+    ['ircd', 6667],
   ])('%s -> %i', (input, expected) => {
     expect(parsePort(input)).toBe(expected);
   });
