@@ -45,6 +45,8 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
   const zone = options.zone || options.defaultZone;
   const explicitZone = Boolean(options.zone);
   const today = wallTimeAt(options.now, zone);
+  // Year inference follows the year-less lines only: a line stating its own year (an RFC 5424 line relayed into a
+  // BSD log) says nothing about the year of the lines around it, and must not override --year for them.
   let year: number | undefined;
   let lastMonth: number | undefined;
   let lastDate: { y: number; m: number; d: number } | undefined;
@@ -69,10 +71,13 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
       if (parts.month !== undefined && parts.day !== undefined) {
         mo = parts.month;
         d = parts.day;
-        if (parts.year !== undefined) y = parts.year < 100 ? 2000 + parts.year : parts.year;
-        else y = inferYear(mo);
-        year = y;
-        lastMonth = mo;
+        if (parts.year !== undefined) {
+          y = parts.year < 100 ? 2000 + parts.year : parts.year;
+        } else {
+          y = inferYear(mo);
+          year = y;
+          lastMonth = mo;
+        }
         lastDate = { y, m: mo, d };
       } else if (lastDate) {
         // A time of day alone: on the date the log last stated.

@@ -12,6 +12,9 @@ import { FAMILIES } from '../../../main/core/parsers/registry';
 
 /** The Japanese home-router line (issue 3), after the time under test. */
 const REJECTED = 'UDP connection rejected from 203.0.113.9:3478 to 192.168.1.10:61234';
+/** A UFW block as Ubuntu's kernel log writes it, after the syslog header under test. */
+const UFW =
+  'kernel: [UFW BLOCK] IN=eth0 OUT= MAC=00:11 SRC=1.2.3.4 DST=5.6.7.8 LEN=52 PROTO=TCP SPT=1111 DPT=22 SYN URGP=0';
 /** 2026-11-21 12:00 in Tokyo, 03:00 UTC. */
 const NOW = Date.UTC(2026, 10, 21, 3, 0, 0);
 
@@ -70,9 +73,7 @@ describe('Japanese dates, US dates and a time of day alone', () => {
   });
 
   it('gives a time-only syslog line the date of the dated line before it', () => {
-    const ufw =
-      'kernel: [UFW BLOCK] IN=eth0 OUT= MAC=00:11 SRC=1.2.3.4 DST=5.6.7.8 LEN=52 PROTO=TCP SPT=1111 DPT=22 SYN URGP=0';
-    expect(tsOf([`Nov 19 09:14:01 h ${ufw}`, `09:15:00 h ${ufw}`], { tz: 'Asia/Tokyo' })).toEqual([
+    expect(tsOf([`Nov 19 09:14:01 h ${UFW}`, `09:15:00 h ${UFW}`], { tz: 'Asia/Tokyo' })).toEqual([
       '2026-11-19T09:14:01+09:00',
       '2026-11-19T09:15:00+09:00',
     ]);
@@ -84,5 +85,25 @@ describe('Japanese dates, US dates and a time of day alone', () => {
         tz: 'Asia/Tokyo',
       }),
     ).toEqual([null, null, null]);
+  });
+});
+
+describe('year inference', () => {
+  it('is not reset by a line that states its own year: --year still holds for the year-less lines', () => {
+    expect(
+      tsOf([`Nov 21 09:14:01 h ${UFW}`, `<6>2016-02-23T10:59:24Z h ${UFW}`, `Nov 21 09:14:03 h ${UFW}`], {
+        tz: 'UTC',
+        year: 2026,
+      }),
+    ).toEqual(['2026-11-21T09:14:01Z', '2016-02-23T10:59:24Z', '2026-11-21T09:14:03Z']);
+  });
+
+  it('still rolls over Dec -> Jan across a line with its own year', () => {
+    expect(
+      tsOf([`Dec 31 23:59:59 h ${UFW}`, `<6>2016-02-23T10:59:24Z h ${UFW}`, `Jan  1 00:00:01 h ${UFW}`], {
+        tz: 'UTC',
+        year: 2025,
+      }),
+    ).toEqual(['2025-12-31T23:59:59Z', '2016-02-23T10:59:24Z', '2026-01-01T00:00:01Z']);
   });
 });
