@@ -36,6 +36,29 @@ function isoLocal(y: number, mo: number, d: number, h: number, mi: number, s: nu
   return `${year}-${pad2(mo)}-${pad2(d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${frac}`;
 }
 
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, month: number): number {
+  return month === 2 ? (isLeap(y) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The year itself when it has a Feb 29, else the nearest earlier one that has (logs are about the past). */
+function leapYearAtOrBefore(y: number): number {
+  let leap = y;
+  while (!isLeap(leap)) leap--;
+  return leap;
+}
+
+/**
+ * A clock the calendar has. Second 60 (a leap second) is refused too: JavaScript dates, and so the timeline and
+ * every reader of ts, cannot hold it, and no router log found in public sources prints one.
+ */
+function validClock(p: TimeParts): boolean {
+  return p.hour >= 0 && p.hour <= 23 && p.minute >= 0 && p.minute <= 59 && p.second >= 0 && p.second <= 59;
+}
+
 /**
  * Places a file's time fields on the calendar. Stateful per file: year-less logs roll the year forward when the
  * month jumps back (Dec -> Jan) and backward when a newest-first log goes Jan -> Dec, so a log running Dec 30 ->
@@ -64,17 +87,25 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
 
   return {
     resolve(parts) {
-      if (!parts) return NONE;
+      // Impossible fields (Apr 31, Jan 45, 25:61:61, month 13) give no time rather than a shifted one, and do not
+      // move the inference state: the line is still an event, only undated.
+      if (!parts || !validClock(parts)) return NONE;
       let y: number;
       let mo: number;
       let d: number;
       if (parts.month !== undefined && parts.day !== undefined) {
         mo = parts.month;
         d = parts.day;
+        if (mo < 1 || mo > 12 || d < 1) return NONE;
         if (parts.year !== undefined) {
           y = parts.year < 100 ? 2000 + parts.year : parts.year;
+          if (d > daysInMonth(y, mo)) return NONE;
         } else {
           y = inferYear(mo);
+          // A year-less Feb 29 was written in a leap year: the nearest one at or before the inferred year, and the
+          // lines after it continue from there.
+          if (mo === 2 && d === 29) y = leapYearAtOrBefore(y);
+          else if (d > daysInMonth(y, mo)) return NONE;
           year = y;
           lastMonth = mo;
         }
@@ -83,9 +114,10 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
         // A time of day alone: on the date the log last stated.
         ({ y, m: mo, d } = lastDate);
       } else {
-        y = options.year ?? today.year;
         mo = today.month;
         d = today.day;
+        y = options.year ?? today.year;
+        if (mo === 2 && d === 29) y = leapYearAtOrBefore(y);
       }
       const { hour, minute, second, millisecond, offsetMinutes } = parts;
       const localMs = Date.UTC(y, mo - 1, d, hour, minute, second, millisecond ?? 0);

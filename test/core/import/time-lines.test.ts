@@ -107,3 +107,47 @@ describe('year inference', () => {
     ).toEqual(['2025-12-31T23:59:59Z', '2016-02-23T10:59:24Z', '2026-01-01T00:00:01Z']);
   });
 });
+
+describe('impossible dates and clocks', () => {
+  it('give no time (ts null) but the lines stay events', () => {
+    expect(
+      tsOf(
+        [
+          `Apr 31 00:00:01 h ${UFW}`,
+          `Jan 45 00:00:01 h ${UFW}`,
+          `Nov 21 25:61:61 h ${UFW}`,
+          `<6>2025-13-45T10:00:00Z h ${UFW}`,
+          `<6>2025-02-29T10:00:00Z h ${UFW}`,
+        ],
+        { tz: 'UTC' },
+      ),
+    ).toEqual([null, null, null, null, null]);
+  });
+
+  it('do not move the year inference', () => {
+    expect(
+      tsOf([`Nov 20 09:00:00 h ${UFW}`, `Jan 45 00:00:01 h ${UFW}`, `Nov 21 09:00:00 h ${UFW}`], { tz: 'UTC' }),
+    ).toEqual(['2026-11-20T09:00:00Z', null, '2026-11-21T09:00:00Z']);
+  });
+
+  it('put a year-less Feb 29 in the nearest earlier leap year, and the lines after it with it', () => {
+    expect(
+      tsOf([`Feb 29 00:00:01 h ${UFW}`, `Mar  1 00:00:01 h ${UFW}`], { tz: 'UTC', now: Date.UTC(2026, 10, 21) }),
+    ).toEqual(['2024-02-29T00:00:01Z', '2024-03-01T00:00:01Z']);
+    expect(tsOf([`Feb 29 23:00:00 h ${UFW}`], { tz: 'UTC', year: 2028 })).toEqual(['2028-02-29T23:00:00Z']);
+  });
+
+  it('always print a ts that a date parser reads back, or null', () => {
+    const lines = ['Feb 28', 'Feb 29', 'Apr 30', 'Apr 31', 'Jun 30', 'Jun 31'].map((d) => `${d} 23:59:59 h ${UFW}`);
+    const ts = tsOf(lines, { tz: 'Asia/Tokyo', year: 2025 });
+    expect(ts).toEqual([
+      '2025-02-28T23:59:59+09:00',
+      '2024-02-29T23:59:59+09:00',
+      '2024-04-30T23:59:59+09:00',
+      null,
+      '2024-06-30T23:59:59+09:00',
+      null,
+    ]);
+    for (const t of ts) if (t !== null) expect(Number.isNaN(Date.parse(t))).toBe(false);
+  });
+});
