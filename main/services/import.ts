@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { importErrorCode } from '../core/model/import-errors';
 import { systemZone } from '../core/time/zone';
-import { bytesSource, fileSource, hashSource, type LogSource } from '../adapters/files/source';
+import { bytesSource, fileSource, hashSource, type LogSource, type PrefixCheck } from '../adapters/files/source';
 import {
   createImport,
   EVENT_VALUES_WIDTH,
   eventWriter,
+  findContinuationCandidates,
   findImportsByHash,
   getImport,
   reopenImport,
@@ -47,6 +48,12 @@ export interface ImportOptions {
   parseWorker?: string | undefined;
   parseWorkerMinBytes?: number | undefined;
 }
+
+/**
+ * Finished imports a bigger file is checked against as its possible start (newest first, same file name first).
+ * Each costs a copy of the running hash at its size; a bound keeps a database of thousands of imports as fast.
+ */
+const CONTINUATION_CANDIDATES = 20;
 
 /** Bytes per stored event, low end (netfilter lines are ~250, pfSense CSV ~150, ASA ~120): a file's row estimate. */
 const BYTES_PER_ROW_ESTIMATE = 120;
@@ -115,7 +122,7 @@ async function importSource(
   const clock = options.now ?? Date.now;
   const read: ReadLogOptions = { format: options.format, tz: options.tz, year: options.year };
   checkReadOptions(read);
-  const hash = await hashSource(source, options.signal);
+  const { hash, prefixes } = await hashSource(source, options.signal, continuationChecks(db, source));
   const previous = findImportsByHash(db, hash);
   const done = previous.find((r) => r.status === 'done');
   if (done) return { outcome: 'already-imported', importId: done.id, resumed: false, row: done };
@@ -124,21 +131,76 @@ async function importSource(
   if (interrupted?.status === 'running' && clock() - (interrupted.updated_at ?? 0) < LIVE_IMPORT_MS) {
     throw new ImportInProgressError(`${source.name} is being imported already (import #${interrupted.id}).`);
   }
-  // A resume reads the file exactly as the first run did: same format, zone, year and "now" (year inference).
-  const stored: StoredOptions = interrupted?.options
-    ? StoredOptions.parse(JSON.parse(interrupted.options))
-    : { ...definedOnly(read), now: clock() };
+  // The file grew since a finished import (a live log): only the lines after that import's are new.
+  let continues = interrupted ? undefined : prefixes[0]?.row;
+  // A resume reads the file exactly as the first run did: same format, zone, year and "now" (year inference). A
+  // continuation reads it as the import it continues did, so the lines it re-reads (not stored) rebuild the same
+  // parser and year state and its own lines get the years and zone an import of the whole file would give them.
+  const own: StoredOptions = { ...definedOnly(read), now: clock() };
+  const openAs = (stored: StoredOptions): Promise<ParsedLog> =>
+    openParsedLog(source, stored, {
+      worker: options.parseWorker,
+      workerMinBytes: options.parseWorkerMinBytes,
+      signal: options.signal,
+    });
+  let stored = storedOptionsOf(interrupted ?? continues) ?? own;
+  let log = await openAs(stored);
+  if (continues && (log.header.compressed || log.header.encoding !== continues.encoding)) {
+    // Same bytes read another way (the encoding guessed differently from more text): the line numbers of the
+    // import it would continue may not be this file's; import it whole, as before continuations existed.
+    await log.close();
+    continues = undefined;
+    stored = own;
+    log = await openAs(stored);
+  }
   const batchLines = options.batchLines ?? 2_000;
-  const log = await openParsedLog(source, stored, {
-    worker: options.parseWorker,
-    workerMinBytes: options.parseWorkerMinBytes,
-    signal: options.signal,
-  });
   try {
-    return await storeLog(db, source, kind, options, onProgress, { hash, interrupted, stored, log, batchLines });
+    return await storeLog(db, source, kind, options, onProgress, {
+      hash,
+      interrupted,
+      continues,
+      stored,
+      log,
+      batchLines,
+    });
   } finally {
     await log.close();
   }
+}
+
+/**
+ * The finished imports the source may be a grown copy of: smaller, uncompressed (a gzip stream's bytes are no
+ * prefix of anything useful), and each to be matched only if its bytes end with a newline in its encoding, so that
+ * its last line was complete and line numbers after it are the same in the bigger file.
+ */
+function continuationChecks(db: Database, source: LogSource): (PrefixCheck & { row: ImportRow })[] {
+  return findContinuationCandidates(db, source.size, source.name, CONTINUATION_CANDIDATES).flatMap((row) => {
+    const newline = newlineBytes(row.encoding);
+    if (!newline || row.file_size === null || row.content_hash === null || row.lines_total < 1) return [];
+    // UTF-16 text is whole code units: an odd size cannot end with a newline character.
+    if (newline.length === 2 && row.file_size % 2 !== 0) return [];
+    return [{ size: row.file_size, hash: row.content_hash, endsWith: newline, row }];
+  });
+}
+
+function newlineBytes(encoding: string | null): Uint8Array | null {
+  switch (encoding) {
+    // 0x0A is never part of a two-byte Shift_JIS or EUC-JP character (their bytes are 0x40 and above).
+    case 'utf-8':
+    case 'shift_jis':
+    case 'euc-jp':
+      return Uint8Array.of(0x0a);
+    case 'utf-16le':
+      return Uint8Array.of(0x0a, 0x00);
+    case 'utf-16be':
+      return Uint8Array.of(0x00, 0x0a);
+    default:
+      return null;
+  }
+}
+
+function storedOptionsOf(row: ImportRow | undefined): StoredOptions | undefined {
+  return row?.options ? StoredOptions.parse(JSON.parse(row.options)) : undefined;
 }
 
 async function storeLog(
@@ -150,13 +212,15 @@ async function storeLog(
   opened: {
     hash: string;
     interrupted: ImportRow | undefined;
+    /** The finished import whose lines the file starts with (it grew since); only later lines are stored. */
+    continues: ImportRow | undefined;
     stored: StoredOptions;
     log: ParsedLog;
     batchLines: number;
   },
 ): Promise<ImportResult> {
   const clock = options.now ?? Date.now;
-  const { hash, interrupted, stored, log, batchLines } = opened;
+  const { hash, interrupted, continues, stored, log, batchLines } = opened;
   const startedAt = clock();
   const zone = stored.tz ?? systemZone();
   const header = {
@@ -182,18 +246,26 @@ async function storeLog(
       content_hash: hash,
       options: JSON.stringify(stored),
       ...header,
+      // Lines up to lines_before are the continued import's: as for a resume, they are read again but not
+      // stored, and lines_total (the last line covered) starts there, so a kill before the first commit resumes
+      // after them too.
+      ...(continues
+        ? { continues_import: continues.id, lines_before: continues.lines_total, lines_total: continues.lines_total }
+        : {}),
     });
   }
-  const base = interrupted ? (getImport(db, id) as ImportRow) : null;
-  const committedLine = base?.lines_total ?? 0;
+  const base = getImport(db, id) as ImportRow;
+  // Lines this import does not hold itself: those of the import it continues. Its counts are its own lines'.
+  const linesBefore = base.lines_before;
+  const committedLine = base.lines_total;
   const progress: Progress = {
-    bytes_done: base?.bytes_done ?? 0,
+    bytes_done: base.bytes_done,
     lines_total: committedLine,
-    lines_parsed: base?.lines_parsed ?? 0,
-    lines_ignored: base?.lines_ignored ?? 0,
-    lines_unknown: base?.lines_unknown ?? 0,
-    first_ts: base?.first_ts ?? null,
-    last_ts: base?.last_ts ?? null,
+    lines_parsed: base.lines_parsed,
+    lines_ignored: base.lines_ignored,
+    lines_unknown: base.lines_unknown,
+    first_ts: base.first_ts,
+    last_ts: base.last_ts,
     updated_at: startedAt,
   };
 
@@ -246,7 +318,7 @@ async function storeLog(
       encoding: header.encoding,
       bytesDone,
       bytesTotal: source.size,
-      lines: progress.lines_total,
+      lines: progress.lines_total - linesBefore,
       parsed: progress.lines_parsed,
       ignored: progress.lines_ignored,
       unknown: progress.lines_unknown,

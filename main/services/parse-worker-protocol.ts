@@ -21,8 +21,12 @@ export const StoredOptions = z.object({
 });
 export type StoredOptions = z.infer<typeof StoredOptions>;
 
-/** What the worker reads: the file, as its import stored how. */
-export const ParseWorkerData = z.object({ path: z.string().min(1), options: StoredOptions });
+/** What the worker reads: the file's first `size` bytes (the import's snapshot of it), as its import stored how. */
+export const ParseWorkerData = z.object({
+  path: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  options: StoredOptions,
+});
 export type ParseWorkerData = z.infer<typeof ParseWorkerData>;
 
 export const ToWorker = z.discriminatedUnion('type', [

@@ -38,7 +38,7 @@ export async function serveParseWorker(port: WorkerPort, data: unknown): Promise
   let log: PreparedLog;
   try {
     const d = ParseWorkerData.parse(data);
-    log = await prepareLog(await fileSource(d.path), d.options);
+    log = await prepareLog(await fileSource(d.path, d.size), d.options);
   } catch (e) {
     port.postMessage(failure(e));
     return;

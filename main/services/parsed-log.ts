@@ -58,7 +58,7 @@ export async function openParsedLog(
     source.size >= (options.workerMinBytes ?? WORKER_MIN_BYTES) &&
     workers < MAX_WORKERS;
   if (useWorker) {
-    const data = { path: source.path as string, options: read };
+    const data = { path: source.path as string, size: source.size, options: read };
     const parsed = await openInWorker(options.worker as string, data, options.signal);
     if (parsed) return parsed;
   }

@@ -54,11 +54,13 @@ describe('migration 0009_event_remote', () => {
     expect(queryRange(db).hostsStale).toBe(false);
     // Back to version 8: later migrations' own changes undone too, so they apply again on top.
     db.exec('ALTER TABLE imports DROP COLUMN error_code');
+    db.exec('ALTER TABLE imports DROP COLUMN continues_import');
+    db.exec('ALTER TABLE imports DROP COLUMN lines_before');
     db.pragma('user_version = 8');
     db.close();
 
     const upgraded = openDatabase(file);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(10);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(11);
     expect(upgraded.prepare('SELECT id, remote FROM events ORDER BY id').all()).toEqual(fresh);
     // No LAN device, multicast group or loopback address is anyone's "remote" (fe80::, 239.255.255.250, 127.0.0.1 …).
     const remotes = upgraded.prepare('SELECT DISTINCT remote FROM events WHERE remote IS NOT NULL').all() as {

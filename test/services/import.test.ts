@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LogFileError } from '../../main/adapters/files/source';
@@ -210,4 +211,192 @@ describe('importLogFile', () => {
     expect(resumed.row.lines_total).toBe(full.row.lines_total);
     expect(storedImport(d, 1)).toEqual(storedImport(reference, full.importId));
   }, 120_000);
+});
+
+describe('a file that grew since it was imported (a live log)', () => {
+  const fixture = readFileSync(NETFILTER, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  const text = (from: number, to: number): string => fixture.slice(from - 1, to).join('\n') + '\n';
+
+  /** Every stored event's line number, with how many imports hold it. */
+  const perLine = (d: Database): { line: number; n: number }[] =>
+    d.prepare('SELECT line, count(*) AS n FROM events GROUP BY line ORDER BY line').all() as {
+      line: number;
+      n: number;
+    }[];
+
+  /** What all imports of the database hold together: every event and unknown line, in file order. */
+  const allStored = (d: Database) => {
+    const ids = (d.prepare('SELECT id FROM imports ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    const parts = ids.map((id) => storedImport(d, id));
+    const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+    return {
+      events: parts.flatMap((p) => p.events as { line: number }[]).sort(byLine),
+      unknown: parts.flatMap((p) => p.unknown as { line: number }[]).sort(byLine),
+    };
+  };
+
+  it('stores only the lines added since, read as the first import read the file; both versions are then known', async () => {
+    const d = db();
+    const file = join(dir, 'grow.log');
+    writeFileSync(file, text(1, 8));
+    const first = await importLogFile(d, file, { tz: 'Asia/Tokyo', year: 2026 });
+    appendFileSync(file, text(9, 20));
+    // Other options this time: the continuation keeps the zone and year the first lines were read with.
+    const grown = await importLogFile(d, file, { tz: 'UTC', year: 2020 });
+    expect(grown).toMatchObject({ outcome: 'done', resumed: false });
+    expect(grown.importId).not.toBe(first.importId);
+    expect(grown.row).toMatchObject({
+      continues_import: first.importId,
+      lines_before: 8,
+      lines_total: 20,
+      zone: 'Asia/Tokyo',
+      assumed_year: 2026,
+    });
+    // Its counts are its own lines' (lines 9-20), not the whole file's.
+    expect(grown.row.lines_parsed + grown.row.lines_ignored + grown.row.lines_unknown).toBe(12);
+    // No line stored twice, and together the two imports hold exactly what one import of the whole file holds
+    // (year rollover across the first eight lines included).
+    expect(perLine(d).every((l) => l.n === 1)).toBe(true);
+    const reference = db();
+    const whole = join(dir, 'grow-whole.log');
+    writeFileSync(whole, text(1, 20));
+    await importLogFile(reference, whole, { tz: 'Asia/Tokyo', year: 2026 });
+    expect(allStored(d)).toEqual(allStored(reference));
+
+    // Both versions are known now: nothing is added for either.
+    const shorter = join(dir, 'grow-copy-of-first.log');
+    writeFileSync(shorter, text(1, 8));
+    expect(await importLogFile(d, shorter)).toMatchObject({ outcome: 'already-imported', importId: first.importId });
+    expect(await importLogFile(d, file)).toMatchObject({ outcome: 'already-imported', importId: grown.importId });
+    expect(count(d, 'imports')).toBe(2);
+    expect(count(d, 'events')).toBe(count(reference, 'events'));
+  });
+
+  it('continues the latest continuation when the file grows again, and keeps its lines when the first is removed', async () => {
+    const d = db();
+    const file = join(dir, 'grow-twice.log');
+    writeFileSync(file, text(1, 5));
+    const a = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    appendFileSync(file, text(6, 12));
+    const b = await importLogFile(d, file);
+    appendFileSync(file, text(13, 20));
+    const c = await importLogFile(d, file);
+    expect(c.row).toMatchObject({ continues_import: b.importId, lines_before: 12, lines_total: 20 });
+    expect(perLine(d).map((l) => l.n)).toEqual(new Array(perLine(d).length).fill(1));
+    d.prepare('DELETE FROM imports WHERE id = ?').run(a.importId);
+    expect(getImport(d, b.importId)).toMatchObject({ continues_import: null, lines_before: 5, lines_total: 12 });
+  });
+
+  it('is a new import when the earlier file ended in the middle of a line', async () => {
+    const d = db();
+    const file = join(dir, 'mid-line.log');
+    const half = text(3, 3).slice(0, 40);
+    writeFileSync(file, text(1, 2) + half);
+    await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    writeFileSync(file, text(1, 5));
+    const again = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    expect(again.row).toMatchObject({ status: 'done', continues_import: null, lines_before: 0, lines_total: 5 });
+  });
+
+  it('is a new import when the file was rewritten, not appended to (rotated, edited)', async () => {
+    const d = db();
+    const file = join(dir, 'rotated.log');
+    writeFileSync(file, text(1, 3));
+    await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    writeFileSync(file, text(2, 20));
+    const again = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    expect(again.row).toMatchObject({ continues_import: null, lines_before: 0, lines_total: 19 });
+  });
+
+  it('never continues a gzip file: a member appended to it is read as a new import', async () => {
+    const d = db();
+    const file = join(dir, 'grow.log.gz');
+    const head = gzipSync(Buffer.from(text(1, 4)));
+    writeFileSync(file, head);
+    await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    // `cat more.gz >> grow.log.gz`: the first import's bytes are the start of this file, but they are compressed.
+    writeFileSync(file, Buffer.concat([head, gzipSync(Buffer.from(text(5, 6)))]));
+    const again = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    expect(again.row).toMatchObject({ compressed: 1, continues_import: null, lines_before: 0 });
+  });
+
+  it('continues a UTF-16 file (Windows pfirewall.log) at its two-byte newlines', async () => {
+    const d = db();
+    const file = join(dir, 'utf16.log');
+    const utf16 = (t: string): Buffer => Buffer.from(t, 'utf16le');
+    writeFileSync(file, Buffer.concat([Buffer.of(0xff, 0xfe), utf16(text(1, 3))]));
+    const first = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    expect(first.row.encoding).toBe('utf-16le');
+    appendFileSync(file, utf16(text(4, 6)));
+    const grown = await importLogFile(d, file);
+    expect(grown.row).toMatchObject({ continues_import: first.importId, lines_before: 3, lines_total: 6 });
+    expect(perLine(d).every((l) => l.n === 1)).toBe(true);
+  });
+
+  it('a log written to while it is imported: the import holds the file as it started, the next one the rest', async () => {
+    const full = join(dir, 'live-full.log');
+    await generateNetfilterLog(full, 20_000, Number.POSITIVE_INFINITY);
+    const bytes = readFileSync(full);
+    let cut = 0;
+    for (let n = 0; n < 15_000; n++) cut = bytes.indexOf(0x0a, cut) + 1;
+    const file = join(dir, 'live.log');
+    writeFileSync(file, bytes.subarray(0, cut));
+    const d = db();
+    let appended = false;
+    // Parsed on the worker thread, which opens the file itself: it too stops where the import's snapshot ends.
+    const options = {
+      tz: 'UTC',
+      year: 2026,
+      batchLines: 1_000,
+      parseWorker: parseWorkerScript(),
+      parseWorkerMinBytes: 0,
+    };
+    const first = await importLogFile(d, file, options, () => {
+      if (appended) return;
+      appended = true;
+      appendFileSync(file, bytes.subarray(cut));
+    });
+    expect(appended).toBe(true);
+    expect(first.row).toMatchObject({ lines_total: 15_000, file_size: cut, bytes_total: cut });
+    const next = await importLogFile(d, file, options);
+    expect(next.row).toMatchObject({ continues_import: first.importId, lines_before: 15_000, lines_total: 20_000 });
+    expect(count(d, 'events')).toBe(20_000);
+    expect(perLine(d).every((l) => l.n === 1)).toBe(true);
+  }, 60_000);
+
+  it('an interrupted continuation resumes after its last committed line', async () => {
+    const full = join(dir, 'grow-big-full.log');
+    await generateNetfilterLog(full, 30_000, Number.POSITIVE_INFINITY, true);
+    const bytes = readFileSync(full);
+    let cut = 0;
+    for (let n = 0; n < 5_000; n++) cut = bytes.indexOf(0x0a, cut) + 1;
+    const file = join(dir, 'grow-big.log');
+    writeFileSync(file, bytes.subarray(0, cut));
+    const d = db();
+    const first = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    expect(first.row.lines_total).toBe(5_000);
+    appendFileSync(file, bytes.subarray(cut));
+
+    const abort = new AbortController();
+    const seen: ImportProgress[] = [];
+    const cancelled = await importLogFile(d, file, { signal: abort.signal, batchLines: 1_000 }, (p) => {
+      seen.push(p);
+      if (p.lines > 5_000) abort.abort();
+    });
+    expect(cancelled.outcome).toBe('cancelled');
+    expect(cancelled.row).toMatchObject({ continues_import: first.importId, lines_before: 5_000 });
+    expect(cancelled.row.lines_total).toBeLessThan(30_000);
+    // Progress counts the continuation's own lines: from 0, not from line 5,000.
+    expect(seen[0]?.lines).toBeLessThan(5_000);
+
+    const resumed = await importLogFile(d, file);
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
+    expect(resumed.row).toMatchObject({ continues_import: first.importId, lines_before: 5_000, lines_total: 30_000 });
+    expect(perLine(d).every((l) => l.n === 1)).toBe(true);
+    const reference = db();
+    await importLogFile(reference, full, { tz: 'UTC', year: 2026 });
+    expect(allStored(d)).toEqual(allStored(reference));
+  }, 60_000);
 });

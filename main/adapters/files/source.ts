@@ -32,13 +32,19 @@ export interface LogSource {
 
 const CHUNK = 1 << 18;
 
-export async function fileSource(path: string): Promise<LogSource> {
+/**
+ * A file as it is now: every read stops at the size it has at this call (or `size`, when the caller fixed it
+ * earlier and the file is not shorter). A log still being written is read as one consistent snapshot: its hash,
+ * its lines and its recorded size all cover the same bytes, which is what lets a later import of the grown file
+ * continue it (main/services/import.ts).
+ */
+export async function fileSource(path: string, size?: number): Promise<LogSource> {
   const name = basename(path);
-  let size: number;
+  let bytes: number;
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new LogFileError(`${name} is not a file (${path}).`, 'not-a-file', name);
-    size = s.size;
+    bytes = size === undefined ? s.size : Math.min(size, s.size);
   } catch (e) {
     if (e instanceof LogFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -49,12 +55,12 @@ export async function fileSource(path: string): Promise<LogSource> {
     kind: 'file',
     name,
     path,
-    size,
+    size: bytes,
     async head(n) {
       let fh;
       try {
         fh = await open(path, 'r');
-        const buf = Buffer.alloc(Math.min(n, size));
+        const buf = Buffer.alloc(Math.min(n, bytes));
         const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
         return buf.subarray(0, bytesRead);
       } catch (e) {
@@ -64,7 +70,8 @@ export async function fileSource(path: string): Promise<LogSource> {
       }
     },
     open(signal) {
-      return createReadStream(path, { highWaterMark: CHUNK, ...(signal ? { signal } : {}) });
+      if (bytes === 0) return Readable.from([], signal ? { signal } : {});
+      return createReadStream(path, { highWaterMark: CHUNK, end: bytes - 1, ...(signal ? { signal } : {}) });
     },
   };
 }
@@ -85,9 +92,54 @@ export function bytesSource(name: string, data: Uint8Array): LogSource {
   };
 }
 
-/** SHA-256 of the raw bytes (as stored: a .gz file hashes compressed), streamed. */
-export async function hashSource(source: LogSource, signal?: AbortSignal): Promise<string> {
+/** A finished import whose bytes the source may start with (see hashSource). */
+export interface PrefixCheck {
+  /** Its size in bytes: the source's first `size` bytes are compared. */
+  size: number;
+  /** Its SHA-256 (hex). */
+  hash: string;
+  /** The bytes it must end with to end at a line boundary (its encoding's newline). */
+  endsWith: Uint8Array;
+}
+
+export interface SourceHash<P extends PrefixCheck> {
+  /** SHA-256 of the raw bytes (as stored: a .gz file hashes compressed). */
+  hash: string;
+  /** The checks whose content is exactly the source's first `size` bytes, ending with `endsWith`; longest first. */
+  prefixes: P[];
+}
+
+/**
+ * Hashes the source in one streamed pass and, on the way, tells which of `prefixes` it starts with: at each
+ * check's size the running hash is copied and finished (Hash.copy) and compared, so finding that a grown log starts
+ * with an earlier import costs no second read. Only sizes below the source's are checked.
+ */
+export async function hashSource<P extends PrefixCheck>(
+  source: LogSource,
+  signal?: AbortSignal,
+  prefixes: readonly P[] = [],
+): Promise<SourceHash<P>> {
   const hash = createHash('sha256');
-  for await (const chunk of source.open(signal)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const todo = prefixes.filter((p) => p.size > 0 && p.size < source.size).sort((a, b) => a.size - b.size);
+  const found: P[] = [];
+  let next = 0;
+  let pos = 0;
+  // The last few bytes before `pos`: a check's final bytes may lie in the chunk before.
+  let tail = Buffer.alloc(0);
+  for await (const data of source.open(signal)) {
+    const chunk = data as Buffer;
+    let done = 0;
+    for (let p = todo[next]; p && p.size <= pos + chunk.length; p = todo[++next]) {
+      const cut = p.size - pos;
+      if (cut > done) hash.update(chunk.subarray(done, cut));
+      done = cut;
+      const n = p.endsWith.length;
+      const last = cut >= n ? chunk.subarray(cut - n, cut) : Buffer.concat([tail, chunk.subarray(0, cut)]).subarray(-n);
+      if (Buffer.compare(last, p.endsWith) === 0 && hash.copy().digest('hex') === p.hash) found.push(p);
+    }
+    hash.update(done ? chunk.subarray(done) : chunk);
+    pos += chunk.length;
+    tail = chunk.length >= 8 ? Buffer.from(chunk.subarray(-8)) : Buffer.concat([tail, chunk]).subarray(-8);
+  }
+  return { hash: hash.digest('hex'), prefixes: found.reverse() };
 }

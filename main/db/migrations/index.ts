@@ -9,6 +9,19 @@ import { migration as m0007 } from './0007_hosts_rowid';
 import { migration as m0008 } from './0008_host_details';
 import { migration as m0009 } from './0009_event_remote';
 import { migration as m0010 } from './0010_import_error_code';
+import { migration as m0011 } from './0011_import_continues';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+];

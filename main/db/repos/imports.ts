@@ -33,6 +33,13 @@ export interface ImportRow {
   error: string | null;
   /** core/model/import-errors.ts (migration 0010); null for older rows and unexpected failures. */
   error_code: string | null;
+  /**
+   * The import this one continues (migration 0011): the file grew since that import, which holds its first
+   * `lines_before` lines; this one holds lines_before + 1 .. lines_total. NULL when it continues none, or once the
+   * user removed the one it continued.
+   */
+  continues_import: number | null;
+  lines_before: number;
 }
 
 export type NewImport = Pick<ImportRow, 'source' | 'started_at'> &
@@ -53,6 +60,21 @@ export function getImport(db: Database, id: number): ImportRow | undefined {
 /** Imports of the same content, newest first (re-import and resume look here). */
 export function findImportsByHash(db: Database, hash: string): ImportRow[] {
   return db.prepare('SELECT * FROM imports WHERE content_hash = ? ORDER BY id DESC').all(hash) as ImportRow[];
+}
+
+/**
+ * Finished imports a file of `size` bytes might continue (see continuationFor in main/services/import.ts):
+ * smaller uncompressed content with a hash, newest first, those of the same file name ahead of the rest. Only the
+ * first `limit` are checked, so a database of many imports keeps the check cheap.
+ */
+export function findContinuationCandidates(db: Database, size: number, name: string, limit: number): ImportRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM imports
+       WHERE status = 'done' AND compressed = 0 AND content_hash IS NOT NULL AND file_size > 0 AND file_size < ?
+       ORDER BY (file_name IS ?) DESC, id DESC LIMIT ?`,
+    )
+    .all(size, name, limit) as ImportRow[];
 }
 
 export function listImports(db: Database, limit = 200): ImportRow[] {
