@@ -10,7 +10,8 @@ import { CliUsageError, type CliIo } from './io';
 
 export const IMPORT_USAGE = `netwhy import FILE… [--db PATH] [--format FAMILY] [--tz ZONE] [--year YYYY]
   Stores router/firewall logs in NetWhy's database (the app's own unless --db names another), with a progress bar
-  on a terminal. Importing the same file again adds nothing; an interrupted import continues where it stopped.
+  on a terminal. Importing the same file again adds nothing; an interrupted import continues where it stopped;
+  a file that grew since it was imported (a live log) adds only its new lines.
   --db PATH        database file (default: the app's, ${'$'}NETWHY_DB overrides)
   --format FAMILY  skip detection (see \`netwhy formats\`)
   --tz ZONE        IANA zone of times without one (default: this PC's)
@@ -99,14 +100,23 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
           io.stdout(`${file}: already imported (import #${r.id}); nothing added\n`);
           continue;
         }
+        // A file that grew since an earlier import stores only its new lines, as an import of their own.
+        const continued = r.lines_before > 0 ? `import #${r.continues_import ?? '?'}` : null;
+        const range = `${r.lines_before + 1}-${r.lines_total}`;
         const verb =
           result.outcome === 'cancelled'
             ? 'cancelled, run again to continue'
             : result.resumed
               ? 'resumed and finished'
-              : 'imported';
+              : continued
+                ? `continued ${continued} (the file grew), stored lines ${range}`
+                : 'imported';
+        const note =
+          continued && (result.outcome === 'cancelled' || result.resumed)
+            ? ` (lines ${range}, after ${continued})`
+            : '';
         io.stdout(
-          `${file}: ${verb} as import #${r.id}: ${r.lines_total} lines, ${r.lines_parsed} events, ` +
+          `${file}: ${verb} as import #${r.id}${note}: ${r.lines_total - r.lines_before} lines, ${r.lines_parsed} events, ` +
             `${r.lines_ignored} ignored, ${r.lines_unknown} not understood ` +
             `(${r.family ?? '?'} ${(r.family_confidence ?? 0).toFixed(2)}, ${r.encoding}${r.compressed ? ', gzip' : ''}, zone ${r.zone})\n`,
         );

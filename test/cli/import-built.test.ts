@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -42,6 +42,37 @@ describe.skipIf(reason !== null)('the built `netwhy import` (as npx runs it)', (
     expect(d.prepare('SELECT count(*) AS n, count(DISTINCT line) AS lines FROM events').get()).toEqual({
       n: lines,
       lines,
+    });
+    d.close();
+  });
+
+  it('says a grown log continued its earlier import and which lines it stored; nothing is stored twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netwhy-built-cli-'));
+    const fixture = readFileSync(join(ROOT, 'test/fixtures/logs/netfilter.log'), 'utf8').split('\n');
+    const file = join(dir, 'grow.log');
+    const db = join(dir, 'netwhy.sqlite');
+    const run = (): string => {
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, 'bin/netwhy.js'), 'import', file, '--db', db, '--tz', 'UTC', '--year', '2026'],
+        { encoding: 'utf8', cwd: dir, timeout: 60_000 },
+      );
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    writeFileSync(file, fixture.slice(0, 2).join('\n') + '\n');
+    expect(run()).toContain('grow.log: imported as import #1: 2 lines, 2 events');
+    expect(run()).toContain('grow.log: already imported (import #1); nothing added');
+    appendFileSync(file, fixture.slice(2, 5).join('\n') + '\n');
+    expect(run()).toContain(
+      'grow.log: continued import #1 (the file grew), stored lines 3-5 as import #2: 3 lines, 3 events',
+    );
+    expect(run()).toContain('grow.log: already imported (import #2); nothing added');
+    const d = new BetterSqlite3(db, { readonly: true });
+    expect(d.prepare('SELECT count(*) AS n, count(DISTINCT line) AS lines FROM events').get()).toEqual({
+      n: 5,
+      lines: 5,
     });
     d.close();
   });
