@@ -110,6 +110,9 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
           lastMonth = mo;
         }
         lastDate = { y, m: mo, d };
+      } else if (parts.today) {
+        // The device's own today (RouterOS): the import's "now" in the zone, whatever date the lines above state.
+        ({ year: y, month: mo, day: d } = today);
       } else if (lastDate) {
         // A time of day alone: on the date the log last stated.
         ({ y, m: mo, d } = lastDate);

@@ -20,6 +20,11 @@ export interface TimeParts {
   millisecond?: number;
   /** Offset stated by the line itself, in minutes east of UTC (e.g. +09:00 -> 540). */
   offsetMinutes?: number;
+  /**
+   * A clock the device prints only for entries of its own today (RouterOS: "10:29:41" today, "nov/02 14:30:01"
+   * before): dated with the import's "now" in the zone, not with the date of the line before it.
+   */
+  today?: true;
 }
 
 export interface ParsedEvent {

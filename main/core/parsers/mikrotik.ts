@@ -29,7 +29,8 @@ function timeOf(pre: string): TimeParts | null {
     return t;
   }
   m = NATIVE_CLOCK.exec(pre);
-  if (m) return { hour: Number(m[1]), minute: Number(m[2]), second: Number(m[3]) };
+  // RouterOS drops the date from entries of the router's today; the older lines above them keep "nov/02".
+  if (m) return { hour: Number(m[1]), minute: Number(m[2]), second: Number(m[3]), today: true };
   return leadingTime(pre.replace(/^<\d{1,3}>/, ''))?.time ?? null;
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFamily } from '../../../main/core/import/detect';
 import { createPipeline } from '../../../main/core/import/pipeline';
@@ -149,5 +151,40 @@ describe('impossible dates and clocks', () => {
       null,
     ]);
     for (const t of ts) if (t !== null) expect(Number.isNaN(Date.parse(t))).toBe(false);
+  });
+});
+
+describe('MikroTik RouterOS "today" clocks', () => {
+  const older =
+    'nov/02 14:30:01 firewall,info input: in:ether1 out:(unknown 0), src-mac 00:11:22:33:44:55, proto TCP (SYN), 185.220.101.1:45678->192.168.1.1:22, len 60';
+  const todays = older.replace('nov/02 14:30:01', '10:29:41');
+
+  it("dates a clock-only entry with the import's today, not with the older date above it", () => {
+    expect(tsOf([older, todays], { tz: 'UTC', now: Date.UTC(2026, 10, 21, 11, 28) })).toEqual([
+      '2026-11-02T14:30:01Z',
+      '2026-11-21T10:29:41Z',
+    ]);
+  });
+
+  it('takes today in the chosen zone (already Nov 22 in Tokyo at 20:00 UTC)', () => {
+    expect(tsOf([older, todays], { tz: 'Asia/Tokyo', now: Date.UTC(2026, 10, 21, 20, 0) })).toEqual([
+      '2026-11-02T14:30:01+09:00',
+      '2026-11-22T10:29:41+09:00',
+    ]);
+  });
+
+  it('reads the fixture log', () => {
+    const lines = readFileSync(join(__dirname, '../../fixtures/logs/mikrotik.log'), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '' && !l.includes('system,info'));
+    expect(tsOf(lines, { tz: 'UTC', now: Date.UTC(2026, 10, 21, 11, 28) })).toEqual([
+      '2026-07-22T10:54:38Z',
+      '2023-03-14T01:28:08-04:00',
+      '2026-01-15T14:30:01Z',
+      '2026-11-21T10:29:41Z', // today-only clocks: the day of the import
+      '2026-11-21T08:10:55Z',
+      null, // no time at all
+      '2025-09-03T09:03:02Z', // Jan -> Sep reads as a newest-first log stepping back a year
+    ]);
   });
 });

@@ -54,7 +54,7 @@ describe('MikroTik RouterOS firewall log', () => {
   it('reads ICMP without ports, today-only clocks, and RouterOS 7 connection-state', () => {
     const icmp = eventOf(results[3]);
     expect([icmp.time, icmp.proto, icmp.sport, icmp.message, icmp.iface]).toEqual([
-      { hour: 10, minute: 29, second: 41 },
+      { hour: 10, minute: 29, second: 41, today: true },
       'icmp',
       null,
       'forward type 8, code 0',
