@@ -27,7 +27,8 @@ export function toImportSummary(r: ImportRow): ImportSummary {
     startedAt: r.started_at,
     finishedAt: r.finished_at,
     bytesTotal: r.bytes_total,
-    lines: r.lines_total,
+    // lines_total is the file's last line covered; a continuation's own lines start after lines_before.
+    lines: r.lines_total - r.lines_before,
     parsed: r.lines_parsed,
     ignored: r.lines_ignored,
     unknown: r.lines_unknown,
@@ -35,6 +36,8 @@ export function toImportSummary(r: ImportRow): ImportSummary {
     lastTs: r.last_ts,
     error: r.error,
     errorCode: importErrorCode(r.error_code),
+    firstLine: r.lines_before + 1,
+    continuesImport: r.continues_import,
   };
 }
 

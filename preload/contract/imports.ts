@@ -28,6 +28,7 @@ export const ImportSummary = z.object({
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   bytesTotal: z.number().nullable(),
+  /** Lines this import read itself: for a continuation (see firstLine), only those from firstLine on. */
   lines: z.number(),
   parsed: z.number(),
   ignored: z.number(),
@@ -37,6 +38,13 @@ export const ImportSummary = z.object({
   error: z.string().nullable(),
   /** Why it failed, as a code the screen words in the user's language (fileError.<code>); null for older rows. */
   errorCode: z.enum(IMPORT_ERROR_CODES).nullable(),
+  /**
+   * The file's first line this import holds: 1, or for a file that grew since an earlier import the line after
+   * those that import holds (it stored only the new ones).
+   */
+  firstLine: z.number().int().positive(),
+  /** That earlier import, which holds lines 1 .. firstLine - 1; null when there is none or it was removed. */
+  continuesImport: z.number().int().nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -93,6 +93,31 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(await app.handlers['imports.list'](undefined)).toHaveLength(1);
   });
 
+  it('drops the same log grown by two lines: only those are added, and the list says so in English and Japanese', async () => {
+    const { page } = app;
+    const fixture = readFileSync(FIXTURE, 'utf8');
+    const lines = fixture.split('\n').filter(Boolean);
+    const grown = Buffer.from(fixture + lines.slice(0, 2).join('\n') + '\n');
+    await dropFile(page, { name: 'netfilter.log', bytes: [...grown], type: 'text/plain' }, false);
+    await page.getByTestId('import-start').click();
+    await expect
+      .poll(() => page.getByTestId('import-notice').textContent())
+      .toMatch(/Imported netfilter\.log: 2 events from 2 lines/);
+    const list = await app.handlers['imports.list'](undefined);
+    const first = list.find((i) => i.continuesImport === null);
+    const added = list.find((i) => i.continuesImport !== null);
+    expect(added).toMatchObject({ continuesImport: first?.id, firstLine: lines.length + 1, lines: 2, parsed: 2 });
+    const note = page.getByTestId(`import-continues-${added?.id}`);
+    await expect
+      .poll(() => note.textContent())
+      .toBe(`adds lines ${lines.length + 1}–${lines.length + 2} to import #${first?.id} (the file grew)`);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect
+      .poll(() => note.textContent())
+      .toBe(`インポート #${first?.id} の続き（${lines.length + 1}〜${lines.length + 2} 行目、ファイルに追記された分）`);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+  });
+
   it('imports pasted lines and opens their skipped lines with line numbers and reasons', async () => {
     const { page } = app;
     const lines = readFileSync(FIXTURE, 'utf8').split('\n').filter(Boolean).slice(0, 2);

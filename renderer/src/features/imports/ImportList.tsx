@@ -9,6 +9,23 @@ export function importName(i: ImportSummary, t: (key: string, o?: Record<string,
   return i.fileName ?? '?';
 }
 
+/**
+ * Which lines of its file an import holds, when not all: a file that grew since an earlier import was imported
+ * as a continuation of it, holding only the new lines. Null for an import of a whole file.
+ */
+export function continuationText(
+  i: ImportSummary,
+  t: (key: string, o?: Record<string, unknown>) => string,
+): string | null {
+  if (i.firstLine <= 1) return null;
+  const to = i.firstLine + i.lines - 1;
+  const lines =
+    to > i.firstLine ? t('list.lineRange', { from: i.firstLine, to }) : t('list.lineOne', { from: i.firstLine });
+  return i.continuesImport !== null
+    ? t('list.continues', { lines, id: i.continuesImport })
+    : t('list.continuesRemoved', { lines });
+}
+
 /** Past imports: file, format, lines, events, skipped, time range, zone; a row opens its skipped lines. */
 export function ImportList(props: {
   imports: ImportSummary[];
@@ -43,6 +60,7 @@ export function ImportList(props: {
         <tbody>
           {props.imports.map((i) => {
             const name = importName(i, t);
+            const continuation = continuationText(i, t);
             return (
               <tr key={i.id} data-testid={`import-row-${i.id}`}>
                 <td>
@@ -54,6 +72,11 @@ export function ImportList(props: {
                   >
                     {name}
                   </button>
+                  {continuation ? (
+                    <div className="subtle" data-testid={`import-continues-${i.id}`}>
+                      {continuation}
+                    </div>
+                  ) : null}
                   {i.error ? (
                     <div className="subtle imports-error" data-testid={`import-error-${i.id}`}>
                       {i.errorCode ? t(`fileError.${i.errorCode}`, { name }) : i.error}
