@@ -30,9 +30,15 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function isoLocal(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number | undefined): string {
+function isoLocal(y: number, mo: number, d: number, h: number, mi: number, s: number, p: TimeParts): string {
   const year = y >= 0 && y < 10_000 ? String(y).padStart(4, '0') : String(y);
-  const frac = ms === undefined ? '' : `.${String(ms).padStart(3, '0')}`;
+  // The fraction as the log states it (".578333"), else its milliseconds.
+  const frac =
+    p.fraction !== undefined
+      ? `.${p.fraction}`
+      : p.millisecond === undefined
+        ? ''
+        : `.${String(p.millisecond).padStart(3, '0')}`;
   return `${year}-${pad2(mo)}-${pad2(d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${frac}`;
 }
 
@@ -124,7 +130,7 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
       }
       const { hour, minute, second, millisecond, offsetMinutes } = parts;
       const localMs = Date.UTC(y, mo - 1, d, hour, minute, second, millisecond ?? 0);
-      const local = isoLocal(y, mo, d, hour, minute, second, millisecond);
+      const local = isoLocal(y, mo, d, hour, minute, second, parts);
       if (offsetMinutes !== undefined) {
         const off = formatOffset(offsetMinutes);
         return { ts: local + off, tsUtc: localMs - offsetMinutes * 60_000, zone: offsetMinutes === 0 ? 'UTC' : off };

@@ -18,6 +18,11 @@ export interface TimeParts {
   minute: number;
   second: number;
   millisecond?: number;
+  /**
+   * The fraction's digits as the line states them, when they are not exactly the three of `millisecond`
+   * (".578333", ".5"): ts repeats what the log says (issue 3), while tsUtc keeps milliseconds.
+   */
+  fraction?: string;
   /** Offset stated by the line itself, in minutes east of UTC (e.g. +09:00 -> 540). */
   offsetMinutes?: number;
   /**

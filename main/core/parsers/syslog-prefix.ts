@@ -49,6 +49,11 @@ function ms(fraction: string | undefined): number | undefined {
   return fraction === undefined ? undefined : Number(fraction.padEnd(3, '0').slice(0, 3));
 }
 
+/** The stated digits when milliseconds alone would not print them back (TimeParts.fraction). */
+function digitsOf(fraction: string | undefined): string | undefined {
+  return fraction === undefined || fraction.length === 3 ? undefined : fraction;
+}
+
 function offsetOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (text === 'Z') return 0;
@@ -64,6 +69,7 @@ function clean(t: TimeParts): TimeParts {
   if (t.month !== undefined) out.month = t.month;
   if (t.day !== undefined) out.day = t.day;
   if (t.millisecond !== undefined) out.millisecond = t.millisecond;
+  if (t.fraction !== undefined) out.fraction = t.fraction;
   if (t.offsetMinutes !== undefined) out.offsetMinutes = t.offsetMinutes;
   return out;
 }
@@ -86,6 +92,7 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
       minute: Number(m[5]),
       second: Number(m[6]),
       millisecond: ms(m[7]),
+      fraction: digitsOf(m[7]),
       offsetMinutes: offsetOf(m[8]),
     });
     return { time, rest: text.slice(m[0].length) };
@@ -125,6 +132,7 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
         minute: Number(m[4]),
         second: Number(m[5]),
         millisecond: ms(m[6]),
+        fraction: digitsOf(m[6]),
       });
       return { time, rest: text.slice(m[0].length) };
     }

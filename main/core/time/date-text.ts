@@ -29,7 +29,7 @@ export interface DateTextResult {
 
 function clockAt(
   text: string,
-): { clock: Pick<TimeParts, 'hour' | 'minute' | 'second' | 'millisecond'>; length: number } | null {
+): { clock: Pick<TimeParts, 'hour' | 'minute' | 'second' | 'millisecond' | 'fraction'>; length: number } | null {
   const ja = CLOCK_JA.exec(text);
   if (ja) {
     let hour = Number(ja[2]);

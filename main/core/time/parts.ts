@@ -9,7 +9,9 @@ export function monthFromName(name: string): number | undefined {
 }
 
 /** "3:04:05 PM", "15:04:05", "15:04:05.123", "午後3:04:05" -> clock fields; undefined if not a clock. */
-export function parseClock(text: string): Pick<TimeParts, 'hour' | 'minute' | 'second' | 'millisecond'> | undefined {
+export function parseClock(
+  text: string,
+): Pick<TimeParts, 'hour' | 'minute' | 'second' | 'millisecond' | 'fraction'> | undefined {
   const m = /^\s*(午前|午後)?\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp]\.?[Mm]\.?)?\s*$/.exec(text);
   if (!m) return undefined;
   let hour = Number(m[2]);
@@ -23,6 +25,10 @@ export function parseClock(text: string): Pick<TimeParts, 'hour' | 'minute' | 's
   const minute = Number(m[3]);
   const second = m[4] === undefined ? 0 : Number(m[4]);
   if (hour > 23 || minute > 59 || second > 60) return undefined;
-  const millisecond = m[5] === undefined ? undefined : Number(m[5].padEnd(3, '0').slice(0, 3));
-  return millisecond === undefined ? { hour, minute, second } : { hour, minute, second, millisecond };
+  if (m[5] === undefined) return { hour, minute, second };
+  const millisecond = Number(m[5].padEnd(3, '0').slice(0, 3));
+  // Digits milliseconds would not print back (",5", ".123456") are kept for ts (TimeParts.fraction).
+  return m[5].length === 3
+    ? { hour, minute, second, millisecond }
+    : { hour, minute, second, millisecond, fraction: m[5] };
 }

@@ -40,6 +40,23 @@ describe('time resolution', () => {
     expect(t.zone).toBe('+09:00');
   });
 
+  it('keeps a stated fraction of a second in ts, and milliseconds in tsUtc', () => {
+    const r = createTimeResolver({ zone: 'UTC', defaultZone: 'UTC', now: NOW });
+    const t = r.resolve({
+      year: 2021,
+      month: 7,
+      day: 3,
+      hour: 19,
+      minute: 10,
+      second: 14,
+      millisecond: 578,
+      fraction: '578333',
+      offsetMinutes: -300,
+    });
+    expect(t.ts).toBe('2021-07-03T19:10:14.578333-05:00');
+    expect(t.tsUtc).toBe(Date.UTC(2021, 6, 4, 0, 10, 14, 578));
+  });
+
   it('rolls the year over when a year-less log runs Dec 30 -> Jan 2 (no jump back 11 months)', () => {
     const r = createTimeResolver({ defaultZone: 'UTC', year: 2025, now: NOW });
     const days = [

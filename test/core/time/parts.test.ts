@@ -23,7 +23,9 @@ describe('parseClock', () => {
     ['15:04:05', { hour: 15, minute: 4, second: 5 }],
     ['9:14', { hour: 9, minute: 14, second: 0 }],
     ['15:04:05.123', { hour: 15, minute: 4, second: 5, millisecond: 123 }],
-    ['15:04:05,5', { hour: 15, minute: 4, second: 5, millisecond: 500 }],
+    // Digits that milliseconds would not print back are kept as stated, for ts.
+    ['15:04:05,5', { hour: 15, minute: 4, second: 5, millisecond: 500, fraction: '5' }],
+    ['15:04:05.578333', { hour: 15, minute: 4, second: 5, millisecond: 578, fraction: '578333' }],
     ['3:04:05 PM', { hour: 15, minute: 4, second: 5 }],
     ['3:04:05 p.m.', { hour: 15, minute: 4, second: 5 }],
     ['12:00:00 AM', { hour: 0, minute: 0, second: 0 }],
