@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,5 +75,27 @@ describe.skipIf(reason !== null)('the built `netwhy import` (as npx runs it)', (
       lines: 5,
     });
     d.close();
+  });
+});
+
+describe.skipIf(reason !== null)('the built `netwhy parse` in a pipeline', () => {
+  it('stops quietly when the reader closes the pipe (`netwhy parse big.log | head -1`)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netwhy-built-pipe-'));
+    const file = join(dir, 'kern.log');
+    await generateNetfilterLog(file, 50_000, Number.POSITIVE_INFINITY);
+    const child = spawn(process.execPath, [join(ROOT, 'bin/netwhy.js'), 'parse', file, '--tz', 'UTC'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // What `head -1` does: read the first line, then close its end of the pipe.
+    const first = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (c: Buffer) => resolve(c.toString())),
+    );
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(first).toMatch(/^\{"line":1,/);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
   });
 });
