@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/main';
+import { longScanLog } from '../core/report/ufw-events';
 import { xarfValidator } from '../core/report/xarf-schema';
 import { captureIo } from '../helpers/cli-io';
 
@@ -116,5 +117,23 @@ describe('netwhy report', () => {
     expect(mail.to?.[0]?.address).toBe('abuse@akamai.com');
     expect(mail.text).toContain('23.205.116.42');
     expect(mail.attachments[0]?.mimeType).toBe('text/csv');
+  });
+
+  it('dates the last of more events than the report lists (text and X-ARF)', async () => {
+    const log = join(tmp, 'long-scan.log');
+    writeFileSync(log, longScanLog(800));
+    const args = [log, '--host', '45.155.205.10', '--tz', 'Asia/Tokyo', '--year', '2026'];
+    const text = await run(...args);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('Events: 800');
+    expect(text.out).toContain('(300 more events not listed)');
+    expect(text.out).toContain('Last seen: 2026-11-21T11:27:13+09:00 Asia/Tokyo');
+    expect(text.out).toContain('and 2026-11-21T11:27:13+09:00 (Asia/Tokyo)');
+    const xarf = await run(...args, '--format', 'xarf');
+    expect(JSON.parse(xarf.out)).toMatchObject({
+      first_seen: '2026-11-21T09:14:03+09:00',
+      last_seen: '2026-11-21T11:27:13+09:00',
+      event_count: 800,
+    });
   });
 });

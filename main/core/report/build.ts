@@ -2,10 +2,10 @@ import type { Attribution } from '../model/attribution';
 import type { ConnectionEvent } from '../model/event';
 import { HARMLESS_VERDICTS, type LocalizedText } from '../model/verdict';
 import { chooseRecipient } from './abuse-contacts';
-import type { AbuseReport, ReportEventRow, ReportOptions, ReportVerdict } from './model';
+import type { AbuseReport, ReportEventRow, ReportOptions, ReportSeen, ReportVerdict } from './model';
 import { createRedactor, isLanAddress, syslogHostNames } from './redact';
 import { HARMLESS_WARNINGS, VERDICT_PHRASES } from './texts';
-import { reportTime } from './time';
+import { reportTime, type ReportTime } from './time';
 
 export interface ReportInput {
   /** The internet-side address the report is about. */
@@ -103,7 +103,12 @@ export function buildReport(input: ReportInput, options: ReportOptions): AbuseRe
   );
   const hostSide = sorted.map((e) => (e.src === input.host ? e.sport : e.dport));
   const destinations = [...new Set(userSide.map((u) => u.ip).filter((ip) => ip && !isLanAddress(ip)))];
-  const timed = rows.filter((r) => r.time !== null);
+  // First and last seen come from every event, not the listed rows: with more events than maxEvents, the rows stop
+  // at the cap and "Last seen" would name the time of the last listed one.
+  const seen = sorted
+    .map((e) => ({ e, t: reportTime(e) }))
+    .filter((x): x is { e: ConnectionEvent; t: ReportTime } => x.t !== null)
+    .map(({ e, t }): ReportSeen => ({ time: t.iso, zone: t.zone, tsUtc: e.tsUtc }));
   const a = input.attribution;
   const recipient = chooseRecipient(a, options.recipient);
   const harmless = input.verdict !== null && HARMLESS_VERDICTS.includes(input.verdict.id);
@@ -141,8 +146,9 @@ export function buildReport(input: ReportInput, options: ReportOptions): AbuseRe
       (x, y) => x - y,
     ),
     destinations,
-    firstSeen: timed[0] ?? null,
-    lastSeen: timed.length ? (timed.reduce((m, r) => ((r.tsUtc ?? 0) > (m.tsUtc ?? 0) ? r : m)) ?? null) : null,
+    // sorted is by time, untimed events last: the first and last timed ones are the ends.
+    firstSeen: seen[0] ?? null,
+    lastSeen: seen[seen.length - 1] ?? null,
     assumedZones: [...new Set(rows.filter((r) => r.zoneAssumed && r.zone).map((r) => r.zone as string))],
     redaction: { enabled: options.redact, lanAddresses: 0, macAddresses: 0, hostNames: 0 },
     reporter: options.reporter ?? null,

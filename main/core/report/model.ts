@@ -58,6 +58,9 @@ export interface ReportEventRow {
   raw: string;
 }
 
+/** When an event was seen, as the report prints it (the time fields of a ReportEventRow). */
+export type ReportSeen = Pick<ReportEventRow, 'time' | 'zone' | 'tsUtc'>;
+
 export type RecipientSource = 'user' | 'rdap' | 'knowledge' | null;
 
 export interface AbuseReport {
@@ -87,8 +90,9 @@ export interface AbuseReport {
   destinationPorts: number[];
   /** Public destination addresses kept in the report (the abuse desk needs them). */
   destinations: string[];
-  firstSeen: ReportEventRow | null;
-  lastSeen: ReportEventRow | null;
+  /** Earliest and latest timed event of all eventCount events, listed or not. */
+  firstSeen: ReportSeen | null;
+  lastSeen: ReportSeen | null;
   /** Zones the import assumed for zoneless log lines. */
   assumedZones: string[];
   redaction: { enabled: boolean; lanAddresses: number; macAddresses: number; hostNames: number };

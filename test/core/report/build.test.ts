@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../main/core/report/build';
 import type { ReportOptions } from '../../../main/core/report/model';
 import { renderTextBody, reportSubject } from '../../../main/core/report/text';
-import { AKAMAI_EDGE, SCANNER, hostEvents, ufwEvents } from './ufw-events';
+import { AKAMAI_EDGE, SCANNER, hostEvents, longScanLog, ufwEvents, ufwLineEvents } from './ufw-events';
 
 const OPTIONS: ReportOptions = {
   reportId: '6f1c2a9e-4b7d-4c1e-9a3f-2d5e8b7c1a00',
@@ -151,5 +151,26 @@ describe('recipient', () => {
       recipient: 'noc@isp.example',
       recipientSource: 'user',
     });
+  });
+});
+
+describe('a report with more events than it lists (500)', () => {
+  const long = () =>
+    buildReport(
+      { host: SCANNER.ip, events: ufwLineEvents(longScanLog(800)), attribution: SCANNER, verdict: { id: 'scan' } },
+      OPTIONS,
+    );
+
+  it('lists 500 rows but counts, dates and summarises all 800 events', () => {
+    const body = renderTextBody(long());
+    const rows = body.split('\n').filter((l) => /^2026-11-21T/.test(l));
+    expect(rows).toHaveLength(500);
+    expect(rows[499]).toMatch(/^2026-11-21T10:37:13\+09:00 /);
+    expect(body).toContain('Events: 800');
+    expect(body).toContain('(300 more events not listed)');
+    expect(body).toContain('First seen: 2026-11-21T09:14:03+09:00 Asia/Tokyo');
+    // The 800th event, not the 500th (10:37:13), is the last one seen.
+    expect(body).toContain('Last seen: 2026-11-21T11:27:13+09:00 Asia/Tokyo');
+    expect(body).toContain('between 2026-11-21T09:14:03+09:00 and 2026-11-21T11:27:13+09:00 (Asia/Tokyo)');
   });
 });

@@ -12,7 +12,12 @@ export const FIXTURES = join(__dirname, '../../fixtures/report');
  * helper's; the CLI test goes through them). Zoneless lines are placed in `zone` in `year`, as the import does.
  */
 export function ufwEvents(file: string, zone = 'Asia/Tokyo', year = 2026): ConnectionEvent[] {
-  const lines = readFileSync(join(FIXTURES, file), 'utf8').split('\n').filter(Boolean);
+  return ufwLineEvents(readFileSync(join(FIXTURES, file), 'utf8'), zone, year);
+}
+
+/** As ufwEvents, from the text of a log. */
+export function ufwLineEvents(text: string, zone = 'Asia/Tokyo', year = 2026): ConnectionEvent[] {
+  const lines = text.split('\n').filter(Boolean);
   return lines.map((raw, i) => {
     const kv = (k: string): string | undefined => new RegExp(`\\b${k}=(\\S*)`).exec(raw)?.[1];
     const flags = (['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG'] as TcpFlag[]).filter((f) =>
@@ -90,3 +95,18 @@ export const AKAMAI_EDGE: Attribution = {
 
 export const hostEvents = (events: ConnectionEvent[], ip: string): ConnectionEvent[] =>
   events.filter((e) => e.src === ip || e.dst === ip);
+
+/**
+ * A long scan in the ufw-scan.log format: the fixture's first SYN line (45.155.205.10 -> 198.51.100.7) repeated
+ * `count` times, 10 s apart from Nov 21 09:14:03, to destination ports 1, 2, 3 … More events than a report lists.
+ */
+export function longScanLog(count: number): string {
+  const template = readFileSync(join(FIXTURES, 'ufw-scan.log'), 'utf8').split('\n')[0] ?? '';
+  const start = Date.UTC(2026, 10, 21, 9, 14, 3);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const clock = new Date(start + i * 10_000).toISOString().slice(11, 19);
+    lines.push(template.replace(/^Nov 21 \d{2}:\d{2}:\d{2}/, `Nov 21 ${clock}`).replace(/ DPT=\d+ /, ` DPT=${i + 1} `));
+  }
+  return lines.join('\n') + '\n';
+}
