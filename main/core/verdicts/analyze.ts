@@ -155,6 +155,7 @@ function span(packets: readonly Packet[]): [number | null, number | null] {
 const HEADLINE_FIRST: VerdictId[] = ['scan', 'stale-local', 'p2p-download'];
 
 const RULE_BY_ID = new Map<string, VerdictRule>(RULES.map((r) => [r.id, r]));
+const UNFILLED = /\{\w+\}/;
 
 /**
  * A verdict's title, explanation and advice written again from its rule id and fill values (HostSummary
@@ -162,7 +163,12 @@ const RULE_BY_ID = new Map<string, VerdictRule>(RULES.map((r) => [r.id, r]));
  */
 export function ruleText(ruleId: string, vars: TextVars): RuleText | null {
   const rule = RULE_BY_ID.get(ruleId);
-  return rule ? renderText(rule, vars) : null;
+  if (!rule) return null;
+  const text = renderText(rule, vars);
+  // Values stored by an older version lack the placeholders a template has gained since: a text with "{when}" left
+  // in it is not shown; the caller asks to analyse again, as for a rule that is gone.
+  const parts = [text.title, text.explanation, text.advice].flatMap((t) => [t.en, t.ja]);
+  return parts.some((t) => UNFILLED.test(t)) ? null : text;
 }
 
 /** What one host's analysis yields: its summary and its flows. */
