@@ -138,6 +138,16 @@ export function timeSpan(packets: readonly Packet[]): { first: string | null; la
   return { first: first?.event.ts ?? null, last: last?.event.ts ?? null };
 }
 
+/**
+ * "between A and B" / "A から B までの間に" for a sentence, or nothing when the log gave no wall-clock times (a dmesg
+ * line carries seconds since boot only): a reader must never see "between ? and ?".
+ */
+export function whenPhrase(first: string | null, last: string | null): LocalizedText {
+  if (!first || !last) return { en: '', ja: '' };
+  if (first === last) return { en: ` at ${first}`, ja: `${first} に` };
+  return { en: ` between ${first} and ${last}`, ja: `${first} から ${last} までの間に` };
+}
+
 export function countEvidence(packets: readonly Packet[]): Evidence {
   const n = packets.length;
   const { first, last } = timeSpan(packets);

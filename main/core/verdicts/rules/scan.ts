@@ -7,6 +7,7 @@ import {
   ownerEvidence,
   ownerVars,
   portList,
+  whenPhrase,
 } from '../describe';
 import { isScanShaped } from '../packets';
 import { THRESHOLDS } from '../thresholds';
@@ -23,7 +24,8 @@ export const scan: VerdictRule = {
     if (!packets.length) return null;
     const a = group.attribution;
     const hosts = finding.hosts > 1 ? ` on ${finding.hosts} addresses` : '';
-    const hostsJa = finding.hosts > 1 ? `（${finding.hosts} 個のアドレスにまたがって）` : '';
+    const hostsJa = finding.hosts > 1 ? `${finding.hosts} 個のアドレスにまたがる ` : '';
+    const when = whenPhrase(finding.first, finding.last);
     const stealth = finding.stealth
       ? " Some packets carried flag combinations that no normal program sends (NULL, XMAS or SYN+FIN) — a scanner's trick to slip past firewalls."
       : '';
@@ -52,8 +54,9 @@ export const scan: VerdictRule = {
       stealthJa,
       cloud,
       cloudJa,
-      first: finding.first ?? '?',
-      last: finding.last ?? '?',
+      when: when.en,
+      // "…が、A から B までの間に、" — or straight on to the ports when the log has no times.
+      whenJa: when.ja ? `${when.ja}、` : '',
     };
     const ev = [
       evidence(
@@ -75,8 +78,8 @@ export const scan: VerdictRule = {
   templates: {
     title: { en: 'Port scan from {remote}', ja: '{remote} からのポートスキャン' },
     explanation: {
-      en: '{remote} ({owner}) sent {count} connection attempts to {ports} different ports{hosts} between {first} and {last}. That is what a port scanner does: it knocks on many doors to find one that answers.{stealth}{cloud} Your router or firewall logged the attempts; a scan by itself does not mean anyone got in.',
-      ja: '{remote}（{ownerJa}）が、{first} から {last} までの間に{hostsJa} {ports} 種類のポートへ {count} 回の接続を試みました。これはポートスキャンの典型で、応答するドアを探して次々にノックする行為です。{stealthJa}{cloudJa}ルーターやファイアウォールが記録していますが、スキャンされただけで侵入されたことにはなりません。',
+      en: '{remote} ({owner}) sent {count} connection attempts to {ports} different ports{hosts}{when}. That is what a port scanner does: it knocks on many doors to find one that answers.{stealth}{cloud} Your router or firewall logged the attempts; a scan by itself does not mean anyone got in.',
+      ja: '{remote}（{ownerJa}）が、{whenJa}{hostsJa}{ports} 種類のポートへ {count} 回の接続を試みました。これはポートスキャンの典型で、応答するドアを探して次々にノックする行為です。{stealthJa}{cloudJa}ルーターやファイアウォールが記録していますが、スキャンされただけで侵入されたことにはなりません。',
     },
     advice: {
       en: "Keep the router firewall on and remove port forwarding you do not need. This is worth reporting to the network's abuse contact — NetWhy can prepare the report.",
