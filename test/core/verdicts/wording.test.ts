@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { netfilter } from '../../../main/core/parsers/netfilter';
 import { ruleText } from '../../../main/core/verdicts/analyze';
-import { akamaiEdge, analyze, eventsOf } from './helpers';
+import { akamaiEdge, analyze, eventsOf, netfilterLine } from './helpers';
 
 // What users read: the explanation, advice and evidence of real-format log lines, in English and Japanese.
 
@@ -51,5 +51,51 @@ describe('scan', () => {
     expect(v?.explanation.ja).toContain(
       'が、2024-03-12T03:20:00Z から 2024-03-12T03:23:19Z までの間に、200 種類のポートへ 200 回の接続を試みました。',
     );
+  });
+});
+
+describe('cdn-reply', () => {
+  const quic = netfilterLine({ time: 'Mar 12 20:00:00', src: '23.32.5.10', proto: 'UDP', spt: 443, dpt: 54001 });
+  const ackFin = netfilterLine({
+    time: 'Mar 12 20:00:01',
+    src: '23.32.5.10',
+    proto: 'TCP',
+    spt: 443,
+    dpt: 54002,
+    flags: 'ACK FIN',
+  });
+
+  it('a late QUIC packet (UDP from 443) is told as QUIC, with no TCP flags and no ACK-scan story', () => {
+    const v = analyze(eventsOf(netfilter, [quic]), [akamaiEdge('23.32.5.10')]).hosts[0]?.verdict;
+    expect(v?.id).toBe('cdn-reply');
+    expect(v?.explanation.en).toContain('from its web port 443 as QUIC (the UDP-based protocol of HTTP/3');
+    expect(v?.explanation.en).toContain('routers forget a UDP conversation after a short quiet spell');
+    expect(v?.explanation.ja).toContain('Web 用ポート 443 より、QUIC（');
+    expect(v?.explanation.ja).toContain('ルーターは UDP の会話を、やり取りがしばらく');
+    for (const t of [v?.explanation.en, v?.explanation.ja]) {
+      expect(t).not.toMatch(/flags|フラグ|ACK/);
+      expect(t).not.toContain('UDP (QUIC)');
+    }
+    const ev = v?.evidence ?? [];
+    expect(ev.map((e) => e.detail)).toContain(
+      'UDP from server port 443: QUIC (HTTP/3), the server answering a connection from your side',
+    );
+    expect(ev.map((e) => e.detailJa)).toContain(
+      'サーバー側ポート 443 からの UDP: QUIC（HTTP/3）。こちら側から始めた接続へのサーバーの応答',
+    );
+    expect(ev.map((e) => `${e.detail} ${e.detailJa}`).join(' ')).not.toMatch(/TCP flags|TCPフラグ/);
+  });
+
+  it('late TCP packets keep their flags and the ACK-scan story; with QUIC beside them, both are told', () => {
+    const tcp = analyze(eventsOf(netfilter, [ackFin]), [akamaiEdge('23.32.5.10')]).hosts[0]?.verdict;
+    expect(tcp?.explanation.en).toContain('from its web port 443 with the TCP flags ACK+FIN. They are the tail end');
+    expect(tcp?.explanation.ja).toContain('TCP フラグ ACK+FIN のパケットが 1 個届きました。');
+    expect(tcp?.evidence.map((e) => e.detail)).toContain(
+      'TCP flags: ACK+FIN (part of a conversation, not an opening SYN)',
+    );
+    const both = analyze(eventsOf(netfilter, [quic, ackFin]), [akamaiEdge('23.32.5.10')]).hosts[0]?.verdict;
+    expect(both?.explanation.en).toContain('with the TCP flags ACK+FIN, and as QUIC');
+    expect(both?.explanation.ja).toContain('TCP フラグ ACK+FIN のパケットと QUIC（');
+    expect(both?.explanation.ja).toContain('が合わせて 2 個届きました。');
   });
 });

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/main';
+import { captureIo } from '../helpers/cli-io';
+
+// What `netwhy analyze` users read, for inputs the reviewer found badly worded; real-format lines, offline owners.
+
+const dir = mkdtempSync(join(tmpdir(), 'netwhy-analyze-wording-'));
+function file(name: string, lines: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+  return path;
+}
+
+interface HostJson {
+  ip: string;
+  verdict: string;
+  title: string;
+  explanation: string;
+  advice: string;
+  evidence: { kind: string; detail: string }[];
+}
+
+async function analyzeJson(path: string, lang: 'en' | 'ja'): Promise<HostJson[]> {
+  const c = captureIo();
+  const code = await runCli(
+    ['analyze', path, '--offline', '--year', '2024', '--tz', 'UTC', '--json', '--lang', lang],
+    c.io,
+  );
+  expect(code, c.err()).toBe(0);
+  return (JSON.parse(c.out()) as { hosts: HostJson[] }).hosts;
+}
+
+describe('netwhy analyze --json wording', () => {
+  it('a late QUIC packet from an Akamai edge: QUIC evidence and story, no TCP flags', async () => {
+    const path = file('quic.log', [
+      'Mar 12 20:00:00 OpenWrt kernel: DROP(src wan)IN=eth0 OUT= SRC=23.32.5.10 DST=203.0.113.7 LEN=44 TTL=51 ID=1 PROTO=UDP SPT=443 DPT=54001 LEN=60',
+    ]);
+    const en = (await analyzeJson(path, 'en')).find((h) => h.ip === '23.32.5.10');
+    const ja = (await analyzeJson(path, 'ja')).find((h) => h.ip === '23.32.5.10');
+    expect(en?.verdict).toBe('cdn-reply');
+    expect(en?.explanation).toContain('from its web port 443 as QUIC');
+    expect(ja?.explanation).toContain('Web 用ポート 443 より、QUIC（');
+    expect(en?.evidence.map((e) => e.detail)).toContain(
+      'UDP from server port 443: QUIC (HTTP/3), the server answering a connection from your side',
+    );
+    expect(ja?.evidence.map((e) => e.detail)).toContain(
+      'サーバー側ポート 443 からの UDP: QUIC（HTTP/3）。こちら側から始めた接続へのサーバーの応答',
+    );
+    for (const h of [en, ja]) {
+      const all = [h?.explanation, ...(h?.evidence ?? []).map((e) => e.detail)].join('\n');
+      expect(all).not.toMatch(/TCP flags|TCPフラグ|フラグ UDP|flags UDP|ACK scan|ACK スキャン/);
+    }
+  });
+});
