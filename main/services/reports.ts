@@ -12,11 +12,14 @@ import {
   buildXarf,
   csvFileName,
   DEFAULT_MAX_EVENTS,
+  listedEvents,
   mailInput,
   renderCsv,
   renderTextBody,
   reportSubject,
+  reportTotals,
   type AbuseReport,
+  type ReportTotals,
   type ReportVerdict,
 } from '../core/report';
 import { analyzeEvents } from '../core/verdicts/analyze';
@@ -49,7 +52,25 @@ interface Snapshot {
   events: ConnectionEvent[];
   attribution: Attribution | null;
   verdict: ReportVerdict | null;
+  /**
+   * Count, times, ports and flags of all the host's events; `events` keeps only the ones the report lists.
+   * Absent in reports stored before it was kept: those count their stored events, as they did.
+   */
+  totals?: ReportTotals;
 }
+
+const SeenSchema = z.object({ time: z.string().nullable(), zone: z.string().nullable(), tsUtc: z.number().nullable() });
+const TotalsSchema = z.object({
+  eventCount: z.number().int().nonnegative(),
+  firstSeen: SeenSchema.nullable(),
+  lastSeen: SeenSchema.nullable(),
+  protocols: z.array(z.string()),
+  flagsSeen: z.array(z.string()),
+  sourcePorts: z.array(z.number()),
+  destinationPorts: z.array(z.number()),
+  destinations: z.array(z.string()),
+  assumedZones: z.array(z.string()),
+});
 
 const SnapshotSchema = z.object({
   host: z.string(),
@@ -58,6 +79,7 @@ const SnapshotSchema = z.object({
   verdict: z
     .object({ id: z.enum(VERDICT_IDS), title: z.object({ en: z.string(), ja: z.string() }).optional() })
     .nullable(),
+  totals: TotalsSchema.optional(),
 });
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -191,12 +213,16 @@ export function createReportService(deps: ReportServiceDeps) {
       const verdict: ReportVerdict | null = found.verdict
         ? { id: found.verdict, ...(judged?.id === found.verdict && judged.title ? { title: judged.title } : {}) }
         : judged;
-      const kept = [...found.events].sort((a, b) => (a.tsUtc ?? 0) - (b.tsUtc ?? 0)).slice(0, DEFAULT_MAX_EVENTS);
+      // The snapshot keeps only the events the report lists, but the totals of all of them: trimming the events
+      // alone made the report say "Events: 500" and end at the 500th event's time.
+      const kept = listedEvents(found.events);
+      const totals = reportTotals(found.host, found.events);
       const snapshot: Snapshot = {
         host: found.host,
         events: kept.map(({ id: _id, remote: _remote, ...e }) => e),
         attribution,
         verdict,
+        totals,
       };
       const edits = EditsSchema.parse(partial);
       const uuid = randomUUID();
@@ -208,7 +234,7 @@ export function createReportService(deps: ReportServiceDeps) {
         host: found.host,
         recipient: report.recipient,
         verdict: verdict?.id ?? null,
-        eventCount: found.events.length,
+        eventCount: totals.eventCount,
         firstTs: found.events.reduce<number | null>(
           (m, e) => (e.tsUtc !== null && (m === null || e.tsUtc < m) ? e.tsUtc : m),
           null,

@@ -1,10 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open';
 import { importLogFile } from '../../main/services/import';
 import { createReportService, ReportInputError, type ReportService } from '../../main/services/reports';
-import { AKAMAI_EDGE } from '../core/report/ufw-events';
+import { AKAMAI_EDGE, longScanLog } from '../core/report/ufw-events';
 
 const FIXTURES = join(__dirname, '../fixtures/report');
 
@@ -88,5 +90,28 @@ describe('report service', () => {
     expect(eml.name).toBe('netwhy-report-45.155.205.10-2026-11-21.eml');
     expect(eml.content.toString('utf8')).toMatch(/^Subject: Abuse report/m);
     expect(JSON.parse((await service.file(id, 'xarf')).content.toString('utf8'))).toMatchObject({ type: 'port_scan' });
+  });
+
+  it('lists 500 events of a longer scan but counts and dates all of them, also when reopened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netwhy-report-long-'));
+    try {
+      const log = join(dir, 'long-scan.log');
+      // The same scanner as ufw-scan.log, another day: 800 SYNs 10 s apart.
+      writeFileSync(log, longScanLog(800).replace(/^Nov 21 /gm, 'Nov 22 '));
+      await importLogFile(db, log, { tz: 'Asia/Tokyo', year: 2026 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const created = await service.create({ kind: 'host', host: '45.155.205.10' });
+    for (const view of [created, service.open(created.id)]) {
+      expect(view.eventCount).toBe(805);
+      expect(view.rows).toHaveLength(500);
+      expect(view.text).toContain('Events: 805');
+      expect(view.text).toContain('(305 more events not listed)');
+      expect(view.text).toContain('First seen: 2026-11-21T09:14:03+09:00 Asia/Tokyo');
+      expect(view.text).toContain('Last seen: 2026-11-22T11:27:13+09:00 Asia/Tokyo');
+      expect(JSON.parse(view.xarf)).toMatchObject({ event_count: 805, last_seen: '2026-11-22T11:27:13+09:00' });
+    }
+    expect(service.list()[0]).toMatchObject({ id: created.id, eventCount: 805 });
   });
 });

@@ -2,7 +2,7 @@ import type { Attribution } from '../model/attribution';
 import type { ConnectionEvent } from '../model/event';
 import { HARMLESS_VERDICTS, type LocalizedText } from '../model/verdict';
 import { chooseRecipient } from './abuse-contacts';
-import type { AbuseReport, ReportEventRow, ReportOptions, ReportSeen, ReportVerdict } from './model';
+import type { AbuseReport, ReportEventRow, ReportOptions, ReportSeen, ReportTotals, ReportVerdict } from './model';
 import { createRedactor, isLanAddress, syslogHostNames } from './redact';
 import { HARMLESS_WARNINGS, VERDICT_PHRASES } from './texts';
 import { reportTime, type ReportTime } from './time';
@@ -13,6 +13,11 @@ export interface ReportInput {
   events: readonly ConnectionEvent[];
   attribution: Attribution | null;
   verdict: ReportVerdict | null;
+  /**
+   * Totals of all the source's events when `events` holds only the ones to list (a stored report); without it they
+   * are counted from `events`.
+   */
+  totals?: ReportTotals | null;
 }
 
 const FLAG_ORDER = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
@@ -67,14 +72,48 @@ export function defaultSummary(r: Omit<AbuseReport, 'summary' | 'defaultSummary'
   return { en, ja };
 }
 
+/** The events a report lists: the earliest `max` (untimed ones last). */
+export function listedEvents<E extends ConnectionEvent>(events: readonly E[], max = DEFAULT_MAX_EVENTS): E[] {
+  return [...events].sort(byTime).slice(0, max);
+}
+
+/**
+ * Count, times, protocols, flags, ports and destinations of all events of one source: the summary speaks for every
+ * event, also those beyond the listed rows.
+ */
+export function reportTotals(host: string, events: readonly ConnectionEvent[]): ReportTotals {
+  const sorted = [...events].sort(byTime);
+  // "Destination" is the user's side of each event: dst when the source sent it, src when it was outbound.
+  const userSide = sorted.map((e) => (e.src === host ? { ip: e.dst, port: e.dport } : { ip: e.src, port: e.sport }));
+  const hostSide = sorted.map((e) => (e.src === host ? e.sport : e.dport));
+  const times = sorted
+    .map((e) => ({ e, t: reportTime(e) }))
+    .filter((x): x is { e: ConnectionEvent; t: ReportTime } => x.t !== null);
+  const seen = times.map(({ e, t }): ReportSeen => ({ time: t.iso, zone: t.zone, tsUtc: e.tsUtc }));
+  return {
+    eventCount: sorted.length,
+    // sorted is by time, untimed events last: the first and last timed ones are the ends.
+    firstSeen: seen[0] ?? null,
+    lastSeen: seen[seen.length - 1] ?? null,
+    protocols: [...new Set(sorted.map((e) => e.proto))],
+    flagsSeen: sortFlags(sorted.filter((e) => e.proto === 'tcp').flatMap((e) => e.flags)),
+    sourcePorts: [...new Set(hostSide.filter((p): p is number => p !== null))].sort((x, y) => x - y),
+    destinationPorts: [...new Set(userSide.map((u) => u.port).filter((p): p is number => p !== null))].sort(
+      (x, y) => x - y,
+    ),
+    destinations: [...new Set(userSide.map((u) => u.ip).filter((ip) => ip && !isLanAddress(ip)))],
+    assumedZones: [...new Set(times.filter(({ t }) => t.assumed).map(({ t }) => t.zone))],
+  };
+}
+
 /**
  * Builds the report model from the events of one source address. Pure: formats (text, CSV, X-ARF, .eml inputs)
  * are rendered from this model, so they cannot disagree with each other or with the preview.
  */
 export function buildReport(input: ReportInput, options: ReportOptions): AbuseReport {
   const sorted = [...input.events].sort(byTime);
-  const max = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-  const listed = sorted.slice(0, max);
+  const listed = listedEvents(sorted, options.maxEvents);
+  const totals = input.totals ?? reportTotals(input.host, sorted);
   const redactor = createRedactor({
     enabled: options.redact,
     hostNames: [...syslogHostNames(sorted.map((e) => e.raw)), ...(options.hostNames ?? [])],
@@ -97,18 +136,6 @@ export function buildReport(input: ReportInput, options: ReportOptions): AbuseRe
     };
   });
 
-  // "Destination" is the user's side of each event: dst when the source sent it, src when it was outbound.
-  const userSide = sorted.map((e) =>
-    e.src === input.host ? { ip: e.dst, port: e.dport } : { ip: e.src, port: e.sport },
-  );
-  const hostSide = sorted.map((e) => (e.src === input.host ? e.sport : e.dport));
-  const destinations = [...new Set(userSide.map((u) => u.ip).filter((ip) => ip && !isLanAddress(ip)))];
-  // First and last seen come from every event, not the listed rows: with more events than maxEvents, the rows stop
-  // at the cap and "Last seen" would name the time of the last listed one.
-  const seen = sorted
-    .map((e) => ({ e, t: reportTime(e) }))
-    .filter((x): x is { e: ConnectionEvent; t: ReportTime } => x.t !== null)
-    .map(({ e, t }): ReportSeen => ({ time: t.iso, zone: t.zone, tsUtc: e.tsUtc }));
   const a = input.attribution;
   const recipient = chooseRecipient(a, options.recipient);
   const harmless = input.verdict !== null && HARMLESS_VERDICTS.includes(input.verdict.id);
@@ -138,18 +165,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): AbuseRe
       ...(ev.detailJa ? { detailJa: redactor.text(ev.detailJa) } : {}),
     })),
     rows,
-    eventCount: sorted.length,
-    protocols: [...new Set(sorted.map((e) => e.proto))],
-    flagsSeen: sortFlags(sorted.filter((e) => e.proto === 'tcp').flatMap((e) => e.flags)),
-    sourcePorts: [...new Set(hostSide.filter((p): p is number => p !== null))].sort((x, y) => x - y),
-    destinationPorts: [...new Set(userSide.map((u) => u.port).filter((p): p is number => p !== null))].sort(
-      (x, y) => x - y,
-    ),
-    destinations,
-    // sorted is by time, untimed events last: the first and last timed ones are the ends.
-    firstSeen: seen[0] ?? null,
-    lastSeen: seen[seen.length - 1] ?? null,
-    assumedZones: [...new Set(rows.filter((r) => r.zoneAssumed && r.zone).map((r) => r.zone as string))],
+    ...totals,
     redaction: { enabled: options.redact, lanAddresses: 0, macAddresses: 0, hostNames: 0 },
     reporter: options.reporter ?? null,
     japaneseCopy: options.japaneseCopy ?? false,

@@ -61,6 +61,22 @@ export interface ReportEventRow {
 /** When an event was seen, as the report prints it (the time fields of a ReportEventRow). */
 export type ReportSeen = Pick<ReportEventRow, 'time' | 'zone' | 'tsUtc'>;
 
+/**
+ * What a report says about all events of its source, listed or not. Plain JSON: a stored report keeps only the
+ * events it lists (at most maxEvents), so it keeps these beside them to reopen with the true count and times.
+ */
+export interface ReportTotals {
+  eventCount: number;
+  firstSeen: ReportSeen | null;
+  lastSeen: ReportSeen | null;
+  protocols: string[];
+  flagsSeen: string[];
+  sourcePorts: number[];
+  destinationPorts: number[];
+  destinations: string[];
+  assumedZones: string[];
+}
+
 export type RecipientSource = 'user' | 'rdap' | 'knowledge' | null;
 
 export interface AbuseReport {
