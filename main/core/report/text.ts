@@ -1,11 +1,16 @@
 import type { AbuseReport, ReportEventRow } from './model';
+import { displayWidth, padEndDisplay } from './width';
 
-/** Pads cells into aligned columns (the last column unpadded), so each event is one readable line. */
+/**
+ * Pads cells into aligned columns (the last column unpadded), so each event is one readable line. Widths are display
+ * columns: the Japanese headers are full-width (2 columns a character), and padding by .length shifted every column
+ * after 「タイムゾーン」 out of line with the rows.
+ */
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]): string =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../main/core/report/build';
 import type { ReportOptions } from '../../../main/core/report/model';
-import { renderTextBody, reportSubject } from '../../../main/core/report/text';
+import { eventTableLines, renderTextBody, reportSubject } from '../../../main/core/report/text';
 import { AKAMAI_EDGE, SCANNER, hostEvents, longScanLog, ufwEvents, ufwLineEvents } from './ufw-events';
 
 const OPTIONS: ReportOptions = {
@@ -12,16 +12,13 @@ const OPTIONS: ReportOptions = {
   reporter: { name: 'Kaito Tanaka', email: 'kaito@example.jp' },
 };
 
-const scan = () =>
-  buildReport(
-    {
-      host: SCANNER.ip,
-      events: hostEvents(ufwEvents('ufw-scan.log'), SCANNER.ip),
-      attribution: SCANNER,
-      verdict: { id: 'scan' },
-    },
-    OPTIONS,
-  );
+const scanInput = () => ({
+  host: SCANNER.ip,
+  events: hostEvents(ufwEvents('ufw-scan.log'), SCANNER.ip),
+  attribution: SCANNER,
+  verdict: { id: 'scan' as const },
+});
+const scan = () => buildReport(scanInput(), OPTIONS);
 const akamai = (opts: Partial<ReportOptions> = {}) =>
   buildReport(
     {
@@ -172,5 +169,39 @@ describe('a report with more events than it lists (500)', () => {
     // The 800th event, not the 500th (10:37:13), is the last one seen.
     expect(body).toContain('Last seen: 2026-11-21T11:27:13+09:00 Asia/Tokyo');
     expect(body).toContain('between 2026-11-21T09:14:03+09:00 and 2026-11-21T11:27:13+09:00 (Asia/Tokyo)');
+  });
+});
+
+describe('event table columns', () => {
+  it('lines up the Japanese copy: each header starts in the display column of its values', () => {
+    const body = renderTextBody(buildReport(scanInput(), { ...OPTIONS, japaneseCopy: true }));
+    const ja = body.slice(body.indexOf('■ イベント'));
+    const lines = ja.split('\n');
+    const header = lines[1] ?? '';
+    const row = lines[2] ?? '';
+    expect(row.startsWith('2026-11-21T09:14:03+09:00')).toBe(true);
+    // Display column where a text starts: full-width characters before it take 2 columns each.
+    const column = (line: string, text: string): number => {
+      const before = line.slice(0, line.indexOf(text));
+      return [...before].reduce((n, ch) => n + (/[\u3000-\u30ff\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+    };
+    for (const [head, value] of [
+      ['タイムゾーン', 'Asia/Tokyo'],
+      ['プロトコル', 'TCP'],
+      ['送信元 IP', '45.155.205.10'],
+      ['送信元ポート', '51638'],
+      ['宛先 IP', '198.51.100.7'],
+      ['宛先ポート', '22 '],
+      ['TCP フラグ', 'SYN'],
+    ] as const) {
+      expect(column(header, head), head).toBe(column(row, value));
+    }
+  });
+
+  it('keeps the English table as it was', () => {
+    expect(eventTableLines(buildReport(scanInput(), OPTIONS).rows).slice(0, 2)).toEqual([
+      'Timestamp (ISO 8601)       Time zone   Protocol  Source IP      Src port  Destination IP  Dst port  TCP flags',
+      '2026-11-21T09:14:03+09:00  Asia/Tokyo  TCP       45.155.205.10  51638     198.51.100.7    22        SYN',
+    ]);
   });
 });
