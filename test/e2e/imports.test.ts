@@ -31,6 +31,30 @@ async function dropFile(
   await page.dispatchEvent('h1', 'drop', { dataTransfer });
 }
 
+/**
+ * What would look broken in the past-imports table: the table wider than its box (a sideways scrollbar, Remove
+ * cut off), or a badge, button, number, date or header broken over lines ("完/了", "削/除", "95 / %").
+ */
+async function tableProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const table = document.querySelector('[data-testid="imports-table"]') as HTMLElement;
+    const box = table.parentElement as HTMLElement;
+    const problems: string[] = [];
+    if (box.scrollWidth > box.clientWidth) problems.push(`table ${box.scrollWidth}px wide in ${box.clientWidth}px`);
+    const whole = table.querySelectorAll(
+      'th, .badge, button.button, td.num, [data-testid="import-range"] > div:not(.imports-zone), [data-testid="import-format"] > div',
+    );
+    for (const el of Array.from(whole)) {
+      if (el.classList.contains('imports-sr') || el.querySelector('.imports-sr')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+      if (lines.size > 1) problems.push(`"${el.textContent}" on ${lines.size} lines`);
+    }
+    return problems;
+  });
+}
+
 describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
   let app: LaunchedApp;
 
@@ -135,6 +159,36 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(await skipped.first().textContent()).toMatch(/^2.*this is not a log line/);
     expect(app.pageErrors).toEqual([]);
   });
+  it('fits the past imports in a 1024 px window in English and Japanese, a long file name wrapped with its full name kept', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const longName = 'Aterm_WX3600HP_システムログ_2026-11-21_エクスポート_full_backup_copy.log';
+    const lines = readFileSync(FIXTURE, 'utf8').split('\n').filter(Boolean).slice(0, 5);
+    const bytes = [...Buffer.from([...lines, 'a line of some other kind'].join('\n') + '\n')];
+    await dropFile(page, { name: longName, bytes, type: 'text/plain' }, false);
+    await page.getByTestId('import-start').click();
+    await expect.poll(() => page.getByTestId('import-notice').textContent()).toMatch(/Imported Aterm_WX3600HP/);
+    const imp = (await app.handlers['imports.list'](undefined)).find((i) => i.fileName === longName);
+    const name = page.getByTestId(`import-open-${imp?.id}`);
+    await name.waitFor();
+    expect(await name.getAttribute('title')).toBe(longName);
+    // At most two lines of the name show, so the row stays short; the title holds the rest.
+    const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await name.boundingBox())?.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
+    const row = page.getByTestId(`import-row-${imp?.id}`);
+    expect(await tableProblems(page)).toEqual([]);
+    expect(await row.getByTestId('import-format').textContent()).toMatch(/^netfilter\d+%$/);
+    expect(await row.textContent()).toContain('UTC');
+
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect.poll(() => row.getByRole('button', { name: '削除' }).count()).toBe(1);
+    expect(await tableProblems(page)).toEqual([]);
+    expect(await row.locator('.badge').textContent()).toBe('完了');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    await expect.poll(() => row.getByRole('button', { name: 'Remove' }).count()).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('says why a dropped photo cannot be imported, in English and in Japanese', async () => {
     const { page } = app;
     // The start of a JPEG, as when the user drops a screenshot of the router's log page instead of the log.

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../../preload/contract/imports';
-import { formatCount, formatRange } from './model';
+import { formatCount } from './model';
 
 export function importName(i: ImportSummary, t: (key: string, o?: Record<string, unknown>) => string): string {
   if (i.source === 'syslog') return t('list.syslogName', { port: i.fileName?.split('/').pop() ?? '' });
@@ -26,7 +26,50 @@ export function continuationText(
     : t('list.continuesRemoved', { lines });
 }
 
-/** Past imports: file, format, lines, events, skipped, time range, zone; a row opens its skipped lines. */
+/** An import's first and last time in the zone it was read with, for a two-line range cell; null without times. */
+function rangeParts(i: ImportSummary, language: string): [string, string] | null {
+  if (i.firstTs === null || i.lastTs === null) return null;
+  const opts: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  };
+  let zone = i.zone ?? undefined;
+  try {
+    if (zone) new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    zone = undefined;
+  }
+  const f = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
+  return [f.format(i.firstTs), f.format(i.lastTs)];
+}
+
+/** A zone name that may break after its slashes ("America/Argentina/Buenos_Aires" is wider than the column). */
+function zoneText(zone: string | null): ReactNode {
+  if (!zone) return '–';
+  const parts = zone.split('/');
+  return parts.map((p, n) => (
+    <Fragment key={n}>
+      {p}
+      {n < parts.length - 1 ? (
+        <>
+          /<wbr />
+        </>
+      ) : null}
+    </Fragment>
+  ));
+}
+
+/**
+ * Past imports: file, format, lines, events, skipped, time range with the zone it is shown in; a row opens its
+ * skipped lines. The table fits a 1024 px window in English and Japanese: numbers, dates, badges and buttons keep
+ * whole (nowrap), format and zone names may break at their hyphens and slashes, and the file column takes what is
+ * left, its name wrapping onto at most two lines (the full name in its title). The zone sits under the range it
+ * applies to rather than in a column of its own, which the window has no room for.
+ */
 export function ImportList(props: {
   imports: ImportSummary[];
   onOpen: (i: ImportSummary) => void;
@@ -43,50 +86,55 @@ export function ImportList(props: {
   }
   return (
     <div className="table-wrap">
-      <table className="imports-table" data-testid="imports-table">
+      <table className="grid imports-table" data-testid="imports-table">
         <thead>
           <tr>
-            <th>{t('list.file')}</th>
+            <th className="imports-file">{t('list.file')}</th>
             <th>{t('list.format')}</th>
             <th className="num">{t('list.lines')}</th>
             <th className="num">{t('list.parsed')}</th>
             <th className="num">{t('list.skipped')}</th>
             <th>{t('list.range')}</th>
-            <th>{t('list.zone')}</th>
             <th>{t('list.status')}</th>
-            <th />
+            <th>
+              <span className="imports-sr">{t('list.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {props.imports.map((i) => {
             const name = importName(i, t);
             const continuation = continuationText(i, t);
+            const range = rangeParts(i, lang);
             return (
               <tr key={i.id} data-testid={`import-row-${i.id}`}>
-                <td>
+                <td className="imports-file">
                   <button
-                    className="link-button"
+                    className="link-button imports-name"
                     onClick={() => props.onOpen(i)}
                     aria-label={t('list.open', { name })}
+                    title={name}
                     data-testid={`import-open-${i.id}`}
                   >
                     {name}
                   </button>
                   {continuation ? (
-                    <div className="subtle" data-testid={`import-continues-${i.id}`}>
+                    <div className="subtle imports-note" data-testid={`import-continues-${i.id}`}>
                       {continuation}
                     </div>
                   ) : null}
                   {i.error ? (
-                    <div className="subtle imports-error" data-testid={`import-error-${i.id}`}>
+                    <div className="subtle imports-note imports-error" data-testid={`import-error-${i.id}`}>
                       {i.errorCode ? t(`fileError.${i.errorCode}`, { name }) : i.error}
                     </div>
                   ) : null}
                 </td>
-                <td>
+                <td className="imports-format" data-testid="import-format">
                   {i.family ?? '–'}
                   {i.confidence !== null && i.family ? (
-                    <span className="subtle"> {Math.round(i.confidence * 100)} %</span>
+                    <div className="subtle" title={t('list.confidenceTitle')}>
+                      {t('list.confidence', { value: Math.round(i.confidence * 100) })}
+                    </div>
                   ) : null}
                 </td>
                 <td className="num" data-testid="import-lines">
@@ -98,17 +146,29 @@ export function ImportList(props: {
                 <td className="num" data-testid="import-unknown">
                   {formatCount(i.unknown, lang)}
                 </td>
-                <td className="nowrap">{formatRange(i, lang)}</td>
-                <td>{i.zone ?? '–'}</td>
+                <td className="num-date" data-testid="import-range">
+                  {range ? (
+                    <>
+                      <div>{range[0]} –</div>
+                      <div>{range[1]}</div>
+                    </>
+                  ) : (
+                    <div>–</div>
+                  )}
+                  <div className="subtle imports-zone" title={t('list.zone')}>
+                    {zoneText(i.zone)}
+                  </div>
+                </td>
                 <td>
-                  <span className={`badge imports-status-${i.status}`}>{t(`status.${i.status}`)}</span>
+                  <span className={`badge imports-status imports-status-${i.status}`}>{t(`status.${i.status}`)}</span>
                 </td>
                 <td>
                   <button
-                    className="button"
+                    className="button imports-remove"
                     onClick={() => props.onRemove(i)}
                     aria-label={t('list.removeLabel', { name })}
                     disabled={i.status === 'running'}
+                    data-testid={`import-remove-${i.id}`}
                   >
                     {t('list.remove')}
                   </button>

@@ -49,19 +49,19 @@ export function SkippedLines(props: { item: ImportSummary; onClose: () => void }
         <>
           <p className="subtle">{t('skipped.shown', { shown: lines.length, total })}</p>
           <div className="table-wrap imports-skipped-table">
-            <table>
+            <table className="grid">
               <thead>
                 <tr>
                   <th className="num">{t('skipped.line')}</th>
-                  <th>{t('skipped.reason')}</th>
-                  <th>{t('skipped.text')}</th>
+                  <th className="imports-reason">{t('skipped.reason')}</th>
+                  <th className="imports-raw">{t('skipped.text')}</th>
                 </tr>
               </thead>
               <tbody>
                 {lines.map((l) => (
                   <tr key={l.line} data-testid="skipped-line">
                     <td className="num mono">{l.line}</td>
-                    <td>{reason(l.reason)}</td>
+                    <td className="imports-reason">{reason(l.reason)}</td>
                     <td className="mono imports-raw">{l.raw}</td>
                   </tr>
                 ))}
