@@ -54,4 +54,30 @@ describe('netwhy analyze --json wording', () => {
       expect(all).not.toMatch(/TCP flags|TCPフラグ|フラグ UDP|flags UDP|ACK scan|ACK スキャン/);
     }
   });
+
+  it('a plain netstat -ano: CLOSE_WAIT and LAST_ACK told apart, the program found by its PID', async () => {
+    const path = file('netstat-ano.txt', [
+      '',
+      'Active Connections',
+      '',
+      '  Proto  Local Address          Foreign Address        State           PID',
+      '  TCP    192.168.1.20:50999     23.215.0.137:443       CLOSE_WAIT      4321',
+      '  TCP    192.168.1.20:51000     23.215.0.137:443       CLOSE_WAIT      4321',
+      '  TCP    192.168.1.20:51001     23.215.0.138:443       LAST_ACK        4321',
+    ]);
+    const en = await analyzeJson(path, 'en');
+    const ja = await analyzeJson(path, 'ja');
+    const cw = en.find((h) => h.ip === '23.215.0.137');
+    const la = en.find((h) => h.ip === '23.215.0.138');
+    expect(cw?.explanation).toMatch(/^The program with PID 4321 on this PC still has 2 connection/);
+    expect(cw?.advice).toContain('Task Manager (Details tab, PID column: 4321)');
+    expect(la?.explanation).toContain('the program on this PC has closed its end too');
+    expect(la?.explanation).not.toContain('has not closed it');
+    const cwJa = ja.find((h) => h.ip === '23.215.0.137');
+    const laJa = ja.find((h) => h.ip === '23.215.0.138');
+    expect(cwJa?.explanation).toMatch(/^このPCの PID 4321 のプログラムの、/);
+    expect(cwJa?.advice).toContain('タスク マネージャーの「詳細」タブの PID 列で 4321 のプログラムを探し');
+    expect(laJa?.explanation).not.toContain('閉じていないため');
+    for (const h of [...en, ...ja]) expect(`${h.explanation} ${h.advice}`).not.toMatch(/unidentified|特定できない/);
+  });
 });

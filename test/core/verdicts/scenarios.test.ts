@@ -109,9 +109,16 @@ describe('issue 5 scenarios', () => {
     }));
     const r = analyze([], ATTRS, { sockets, now: 1_000 + 45 * 60_000 });
     expect(r.hosts[0]?.verdict.id).toBe('stale-local');
-    expect(r.hosts[0]?.verdict.title.en).toBe('A program on this PC is keeping a finished connection open');
+    expect(r.hosts[0]?.verdict.title.en).toBe('A finished connection is still open on this PC');
     expect(r.hosts[0]?.verdict.explanation.en).toContain(
-      'netsession_win.exe (PID 4321) on this PC still holds 2 connection(s)',
+      'netsession_win.exe (PID 4321) on this PC still has 2 connection(s)',
     );
+    expect(r.hosts[0]?.verdict.explanation.ja).toContain(
+      'このPCの netsession_win.exe（PID 4321）の、23.215.0.137（Akamai、AS20940）への接続 2 件が、CLOSE_WAIT の状態のまま残っています。',
+    );
+    expect(r.hosts[0]?.verdict.advice.en).toContain(
+      'If such connections pile up, restart or update netsession_win.exe;',
+    );
+    expect(r.hosts[0]?.verdict.advice.ja).toContain('netsession_win.exe を再起動するか更新してください。');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { netfilter } from '../../../main/core/parsers/netfilter';
+import { netstatWindows } from '../../../main/core/parsers/sockets/netstat-windows';
 import { ruleText } from '../../../main/core/verdicts/analyze';
 import { akamaiEdge, analyze, eventsOf, netfilterLine } from './helpers';
 
@@ -97,5 +98,65 @@ describe('cdn-reply', () => {
     expect(both?.explanation.en).toContain('with the TCP flags ACK+FIN, and as QUIC');
     expect(both?.explanation.ja).toContain('TCP フラグ ACK+FIN のパケットと QUIC（');
     expect(both?.explanation.ja).toContain('が合わせて 2 個届きました。');
+  });
+});
+
+// A plain `netstat -ano` (no -b): PIDs, no program names (the layout of test/fixtures/sockets/windows-netstat-nao.txt).
+const NETSTAT_ANO = [
+  '',
+  'Active Connections',
+  '',
+  '  Proto  Local Address          Foreign Address        State           PID',
+  '  TCP    192.168.1.20:50999     23.215.0.137:443       CLOSE_WAIT      4321',
+  '  TCP    192.168.1.20:51000     23.215.0.137:443       CLOSE_WAIT      4321',
+  '  TCP    192.168.1.20:51001     23.215.0.138:443       LAST_ACK        4321',
+  '  TCP    192.168.1.20:51002     96.7.128.198:443       ESTABLISHED     5555',
+];
+
+describe('stale-local from a plain netstat -ano', () => {
+  const r = analyze(
+    eventsOf(netstatWindows, NETSTAT_ANO),
+    ['23.215.0.137', '23.215.0.138', '96.7.128.198'].map(akamaiEdge),
+  );
+  const host = (ip: string) => r.hosts.find((h) => h.ip === ip)?.verdict;
+
+  it('CLOSE_WAIT: the program is named by its PID, and the advice says where to find it', () => {
+    const v = host('23.215.0.137');
+    expect(v?.id).toBe('stale-local');
+    expect(v?.explanation.en).toMatch(
+      /^The program with PID 4321 on this PC still has 2 connection\(s\) to 23\.215\.0\.137 \(Akamai, AS20940\) in the CLOSE_WAIT state\./,
+    );
+    expect(v?.explanation.en).toContain('the connection stays only because the program on this PC has not closed it');
+    expect(v?.explanation.ja).toMatch(
+      /^このPCの PID 4321 のプログラムの、23\.215\.0\.137（Akamai、AS20940）への接続 2 件が、CLOSE_WAIT の状態のまま残っています。/,
+    );
+    expect(v?.advice.en).toContain(
+      'find the program in Task Manager (Details tab, PID column: 4321) and restart or update it',
+    );
+    expect(v?.advice.ja).toContain(
+      'タスク マネージャーの「詳細」タブの PID 列で 4321 のプログラムを探し、再起動するか更新してください。',
+    );
+    expect(v?.evidence.map((e) => e.detail)).toContain('Program: not named in the input (PID 4321)');
+    expect(v?.evidence.map((e) => e.detailJa)).toContain('プログラム: 名前の記録なし（PID 4321）');
+    for (const t of [v?.explanation.en, v?.advice.en, v?.explanation.ja, v?.advice.ja])
+      expect(t).not.toMatch(/unidentified program|特定できないプログラム/);
+  });
+
+  it('LAST_ACK: the program has closed its end; no "has not closed it"', () => {
+    const v = host('23.215.0.138');
+    expect(v?.id).toBe('stale-local');
+    expect(v?.explanation.en).toContain('the program on this PC has closed its end too');
+    expect(v?.explanation.en).toContain('the entry disappears by itself');
+    expect(v?.explanation.en).not.toMatch(/has not closed|closed its end late/);
+    expect(v?.explanation.ja).toContain('このPCのプログラムも自分の側を閉じたあと');
+    expect(v?.explanation.ja).not.toContain('閉じていないため');
+    expect(v?.advice.en).toMatch(/^Nothing is at risk, and such connections go away by themselves\./);
+    expect(v?.advice.ja).toContain('このような接続は自然に消えます。');
+  });
+
+  it('no space before a Japanese particle after the program', () => {
+    for (const h of r.hosts)
+      for (const t of [h.verdict.explanation.ja, h.verdict.advice.ja])
+        expect(t).not.toMatch(/[）\p{sc=Han}\p{sc=Katakana}] [をがのはにへ]/u);
   });
 });
