@@ -119,10 +119,50 @@ async function importSource(
   options: ImportOptions,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<ImportResult> {
-  const clock = options.now ?? Date.now;
   const read: ReadLogOptions = { format: options.format, tz: options.tz, year: options.year };
   checkReadOptions(read);
   const { hash, prefixes } = await hashSource(source, options.signal, continuationChecks(db, source));
+  // Claimed synchronously, before any await: two starts of the same content at once (a double-click, the same file
+  // dropped twice) would otherwise both pass the check below, since the row it looks for is created only later.
+  const release = claimContent(db, hash);
+  if (!release) throw new ImportInProgressError(`${source.name} is being imported already.`);
+  try {
+    return await importHashed(db, source, kind, options, onProgress, read, hash, prefixes);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Contents being imported by this process, per database: `db.name` is the file, so two connections to one file
+ * share a set; an in-memory database is only itself.
+ */
+const importing = new Map<Database | string, Set<string>>();
+
+/** Marks the content as being imported into this database; null when it already is. The result releases it. */
+function claimContent(db: Database, hash: string): (() => void) | null {
+  const key = db.memory ? db : db.name;
+  let set = importing.get(key);
+  if (set?.has(hash)) return null;
+  if (!set) importing.set(key, (set = new Set()));
+  set.add(hash);
+  return () => {
+    set.delete(hash);
+    if (set.size === 0) importing.delete(key);
+  };
+}
+
+async function importHashed(
+  db: Database,
+  source: LogSource,
+  kind: ImportSource,
+  options: ImportOptions,
+  onProgress: ((p: ImportProgress) => void) | undefined,
+  read: ReadLogOptions,
+  hash: string,
+  prefixes: (PrefixCheck & { row: ImportRow })[],
+): Promise<ImportResult> {
+  const clock = options.now ?? Date.now;
   const previous = findImportsByHash(db, hash);
   const done = previous.find((r) => r.status === 'done');
   if (done) return { outcome: 'already-imported', importId: done.id, resumed: false, row: done };

@@ -189,6 +189,20 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('imports a log once when Import is double-clicked', async () => {
+    const { page } = app;
+    const bytes = [...readFileSync(join(__dirname, '../fixtures/logs/pfsense.log'))];
+    await dropFile(page, { name: 'pfsense.log', bytes, type: 'text/plain' }, false);
+    await page.getByTestId('import-start').dblclick();
+    await expect.poll(() => page.getByTestId('import-notice').first().textContent()).toMatch(/pfsense\.log/);
+    await app.ctx.imports.idle();
+    const stored = (await app.handlers['imports.list'](undefined)).filter((i) => i.fileName === 'pfsense.log');
+    expect(stored).toHaveLength(1);
+    expect(await page.getByTestId('import-notice').allTextContents()).toEqual([
+      expect.stringMatching(/^Imported pfsense\.log: /),
+    ]);
+  });
+
   it('says why a dropped photo cannot be imported, in English and in Japanese', async () => {
     const { page } = app;
     // The start of a JPEG, as when the user drops a screenshot of the router's log page instead of the log.

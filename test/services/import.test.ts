@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LogFileError } from '../../main/adapters/files/source';
 import { openDatabase } from '../../main/db/open';
 import { getImport } from '../../main/db/repos/imports';
-import { importLogBytes, importLogFile, type ImportProgress } from '../../main/services/import';
+import { ImportInProgressError, importLogBytes, importLogFile, type ImportProgress } from '../../main/services/import';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
 import { storedImport } from '../helpers/import-db';
 import { parseWorkerScript } from '../helpers/parse-worker';
@@ -88,6 +88,27 @@ describe('importLogFile', () => {
     }
     expect(count(d, 'imports')).toBe(1);
     expect(storedImport(d, first.importId)).toEqual(before);
+  });
+
+  it('stores a log once when it is started twice at the same moment (a double-click): the other start is refused', async () => {
+    const file = join(dir, 'twice.log');
+    await generateNetfilterLog(file, 5_000, Number.POSITIVE_INFINITY, true);
+    const d = db();
+    const [a, b] = await Promise.allSettled([
+      importLogFile(d, file, { tz: 'UTC', year: 2026 }),
+      importLogFile(d, file, { tz: 'UTC', year: 2026 }),
+    ]);
+    const done = [a, b].filter((r) => r.status === 'fulfilled');
+    const refused = [a, b].filter((r) => r.status === 'rejected');
+    expect(done).toHaveLength(1);
+    expect(done[0]?.value.outcome).toBe('done');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.reason).toBeInstanceOf(ImportInProgressError);
+    expect(refused[0]?.reason).toMatchObject({ code: 'in-progress' });
+    expect(count(d, 'imports')).toBe(1);
+    expect(count(d, 'events')).toBe(done[0]?.value.row.lines_parsed);
+    // The claim ends with the import: the same file later is known, not 'in progress' forever.
+    expect((await importLogFile(d, file, { tz: 'UTC', year: 2026 })).outcome).toBe('already-imported');
   });
 
   it('leaves the database untouched when a file is bad', async () => {

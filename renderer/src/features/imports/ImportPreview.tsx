@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Detection, FamilyInfo } from '../../../../preload/contract/imports';
 import { useSettings } from '../../components/settings-context';
@@ -14,7 +14,8 @@ export interface ImportChoice {
 export function ImportPreview(props: {
   detection: Detection;
   formats: FamilyInfo[];
-  onStart: (choice: ImportChoice) => void;
+  /** Resolves once main has the job (or refused it); the buttons stay disabled until then. */
+  onStart: (choice: ImportChoice) => Promise<void>;
   onDiscard: () => void;
 }): ReactNode {
   const { t } = useTranslation('imports');
@@ -23,6 +24,10 @@ export function ImportPreview(props: {
   const [format, setFormat] = useState('');
   const [zone, setZone] = useState(settings.importZone);
   const [year, setYear] = useState('');
+  // Set on the first press: a double-click (or an impatient second click) must not start the same import twice.
+  // The ref answers a second click that arrives before React has re-rendered the disabled button.
+  const [starting, setStarting] = useState(false);
+  const startingRef = useRef(false);
   const zones = useMemo(() => zoneNames(), []);
   const thisYear = new Date().getFullYear();
   const detectedName = props.formats.find((f) => f.id === d.family)?.name ?? d.family;
@@ -30,11 +35,18 @@ export function ImportPreview(props: {
   const yearValid = year === '' || /^\d{4}$/.test(year);
 
   const start = (): void => {
+    if (startingRef.current) return;
+    startingRef.current = true;
+    setStarting(true);
     const choice: ImportChoice = {};
     if (format) choice.format = format;
     if (zone) choice.tz = zone;
     if (year) choice.year = Number(year);
-    props.onStart(choice);
+    // On success the preview goes away; if main refused, the user may try again.
+    props.onStart(choice).catch(() => {
+      startingRef.current = false;
+      setStarting(false);
+    });
   };
 
   return (
@@ -106,13 +118,13 @@ export function ImportPreview(props: {
       <div className="toolbar">
         <button
           className="button button-primary"
-          disabled={!canStart || !yearValid}
+          disabled={!canStart || !yearValid || starting}
           onClick={start}
           data-testid="import-start"
         >
           {t('preview.start')}
         </button>
-        <button className="button" onClick={props.onDiscard}>
+        <button className="button" disabled={starting} onClick={props.onDiscard} data-testid="import-discard">
           {t('preview.discard')}
         </button>
       </div>

@@ -188,7 +188,7 @@ export function ImportsScreen(): ReactNode {
           key={`${pending.detection.name}-${pending.detection.size}`}
           detection={pending.detection}
           formats={formats}
-          onStart={(c) => void start(c)}
+          onStart={start}
           onDiscard={() => setPending(null)}
         />
       ) : null}
