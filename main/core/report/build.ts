@@ -37,6 +37,22 @@ function list(values: readonly (string | number)[]): string {
   return values.length ? values.join(', ') : '-';
 }
 
+/** Ports the summary sentence names before it only counts the rest. */
+const SUMMARY_PORTS = 20;
+
+/**
+ * The destination ports for the summary sentence: the first 20, then how many more. Cutting the list silently made
+ * an 800-port scan read as a 20-port one.
+ */
+function portsText(ports: readonly number[], ja: boolean): string {
+  if (ports.length <= SUMMARY_PORTS) return list(ports);
+  const shown = ports.slice(0, SUMMARY_PORTS).join(', ');
+  const more = ports.length - SUMMARY_PORTS;
+  return ja
+    ? `${shown} … ほか ${more} 個（全 ${ports.length} ポート）`
+    : `${shown}, … and ${more} more (${ports.length} ports)`;
+}
+
 function ownerText(r: Pick<AbuseReport, 'attribution'>): string {
   const a = r.attribution;
   const name = a.rdapOrg ?? a.asOrg ?? a.rdapName;
@@ -58,16 +74,15 @@ export function defaultSummary(r: Omit<AbuseReport, 'summary' | 'defaultSummary'
   const phrase = VERDICT_PHRASES[r.verdict?.id ?? 'unknown'];
   const owner = ownerText(r);
   const flags = r.flagsSeen.length ? r.flagsSeen.join(',') : '-';
-  const ports = list(r.destinationPorts.slice(0, 20));
   const proto = list(r.protocols.map((p) => p.toUpperCase()));
   const en =
     `My firewall logged ${r.eventCount} event${r.eventCount === 1 ? '' : 's'} of ${phrase.en} from ` +
     `${r.source}${owner ? ` (${owner})` : ''} to my network${when(r, false)}. ` +
-    `Protocol: ${proto}; TCP flags: ${flags}; destination ports: ${ports}. ` +
+    `Protocol: ${proto}; TCP flags: ${flags}; destination ports: ${portsText(r.destinationPorts, false)}. ` +
     'I did not request this traffic. Please investigate and stop it.';
   const ja =
     `私のファイアウォールは${when(r, true)}、${r.source}${owner ? `（${owner}）` : ''} から私のネットワークへの` +
-    `${phrase.ja}を ${r.eventCount} 件記録しました。プロトコル: ${proto}、TCP フラグ: ${flags}、宛先ポート: ${ports}。` +
+    `${phrase.ja}を ${r.eventCount} 件記録しました。プロトコル: ${proto}、TCP フラグ: ${flags}、宛先ポート: ${portsText(r.destinationPorts, true)}。` +
     '私はこの通信を要求していません。調査と停止をお願いします。';
   return { en, ja };
 }
