@@ -11,6 +11,8 @@ import { captureIo } from '../helpers/cli-io';
 const DIR = join(__dirname, '../fixtures/report');
 const SCAN = join(DIR, 'ufw-scan.log');
 const REPLY = join(DIR, 'ufw-akamai-reply.log');
+// Netgear "DoS Attack: ACK Scan / SYN/ACK Scan / RST Scan" lines from Akamai edges: late replies, not a scan.
+const NETGEAR_ACK = join(__dirname, '../fixtures/scenarios/netgear-ack-akamai.log');
 const tmp = mkdtempSync(join(tmpdir(), 'netwhy-report-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -135,5 +137,21 @@ describe('netwhy report', () => {
       last_seen: '2026-11-21T11:27:13+09:00',
       event_count: 800,
     });
+  });
+
+  it('names each TCP flag combination seen, not one merged set that reads as if SYNs were sent', async () => {
+    const args = [NETGEAR_ACK, '--host', '23.32.5.10', '--tz', 'UTC', '--year', '2024'];
+    const text = await run(...args, '--japanese');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('\nTCP flags: ACK; SYN+ACK; RST\n');
+    expect(text.out).toContain('Protocol: TCP. TCP flags: ACK; SYN+ACK; RST. Destination ports: -.');
+    expect(text.out).toContain('\nTCP フラグ: ACK、SYN+ACK、RST\n');
+    expect(text.out).toContain('プロトコル: TCP。TCP フラグ: ACK、SYN+ACK、RST。');
+    expect(text.out).not.toContain('SYN,ACK,RST');
+    // The per-event rows keep each packet's own flags.
+    expect(text.out).toMatch(/^2024-03-10T09:49:31\+00:00 .* SYN,ACK$/m);
+    const xarf = JSON.parse((await run(...args, '--format', 'xarf')).out) as Record<string, unknown>;
+    expect(xarf['tcp_flags']).toEqual(['ACK', 'SYN+ACK', 'RST']);
+    expect(xarfValidator()(xarf)).toBe(true);
   });
 });

@@ -27,6 +27,23 @@ function sortFlags(flags: Iterable<string>): string[] {
   return [...new Set(flags)].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
 }
 
+/**
+ * The distinct flag combinations of the TCP events, in the order first seen ("ACK", "SYN+ACK", "RST"). One merged
+ * set ("SYN,ACK,RST") made late replies (ACK, SYN+ACK, RST) read as if SYNs had been sent too.
+ */
+function flagCombinations(events: readonly ConnectionEvent[]): string[] {
+  const combos = new Set<string>();
+  for (const e of events) {
+    if (e.proto === 'tcp' && e.flags.length) combos.add(sortFlags(e.flags).join('+'));
+  }
+  return [...combos];
+}
+
+/** The flag combinations for the summary: "ACK; SYN+ACK; RST" / 「ACK、SYN+ACK、RST」. */
+export function flagsText(flagsSeen: readonly string[], ja: boolean): string {
+  return flagsSeen.length ? flagsSeen.join(ja ? '、' : '; ') : '-';
+}
+
 function byTime(a: ConnectionEvent, b: ConnectionEvent): number {
   const ta = a.tsUtc ?? Number.POSITIVE_INFINITY;
   const tb = b.tsUtc ?? Number.POSITIVE_INFINITY;
@@ -73,16 +90,17 @@ function when(r: Pick<AbuseReport, 'firstSeen' | 'lastSeen'>, ja: boolean): stri
 export function defaultSummary(r: Omit<AbuseReport, 'summary' | 'defaultSummary'>): LocalizedText {
   const phrase = VERDICT_PHRASES[r.verdict?.id ?? 'unknown'];
   const owner = ownerText(r);
-  const flags = r.flagsSeen.length ? r.flagsSeen.join(',') : '-';
+  const flags = { en: flagsText(r.flagsSeen, false), ja: flagsText(r.flagsSeen, true) };
   const proto = list(r.protocols.map((p) => p.toUpperCase()));
   const en =
     `My firewall logged ${r.eventCount} event${r.eventCount === 1 ? '' : 's'} of ${phrase.en} from ` +
     `${r.source}${owner ? ` (${owner})` : ''} to my network${when(r, false)}. ` +
-    `Protocol: ${proto}; TCP flags: ${flags}; destination ports: ${portsText(r.destinationPorts, false)}. ` +
+    // Sentences, not "; " between the items: the flag combinations are separated by "; " themselves.
+    `Protocol: ${proto}. TCP flags: ${flags.en}. Destination ports: ${portsText(r.destinationPorts, false)}. ` +
     'I did not request this traffic. Please investigate and stop it.';
   const ja =
     `私のファイアウォールは${when(r, true)}、${r.source}${owner ? `（${owner}）` : ''} から私のネットワークへの` +
-    `${phrase.ja}を ${r.eventCount} 件記録しました。プロトコル: ${proto}、TCP フラグ: ${flags}、宛先ポート: ${portsText(r.destinationPorts, true)}。` +
+    `${phrase.ja}を ${r.eventCount} 件記録しました。プロトコル: ${proto}。TCP フラグ: ${flags.ja}。宛先ポート: ${portsText(r.destinationPorts, true)}。` +
     '私はこの通信を要求していません。調査と停止をお願いします。';
   return { en, ja };
 }
@@ -111,7 +129,7 @@ export function reportTotals(host: string, events: readonly ConnectionEvent[]): 
     firstSeen: seen[0] ?? null,
     lastSeen: seen[seen.length - 1] ?? null,
     protocols: [...new Set(sorted.map((e) => e.proto))],
-    flagsSeen: sortFlags(sorted.filter((e) => e.proto === 'tcp').flatMap((e) => e.flags)),
+    flagsSeen: flagCombinations(sorted),
     sourcePorts: [...new Set(hostSide.filter((p): p is number => p !== null))].sort((x, y) => x - y),
     destinationPorts: [...new Set(userSide.map((u) => u.port).filter((p): p is number => p !== null))].sort(
       (x, y) => x - y,

@@ -70,6 +70,7 @@ export interface ReportTotals {
   firstSeen: ReportSeen | null;
   lastSeen: ReportSeen | null;
   protocols: string[];
+  /** Distinct TCP flag combinations, first seen first, flags joined by "+" ("ACK", "SYN+ACK", "RST"). */
   flagsSeen: string[];
   sourcePorts: number[];
   destinationPorts: number[];
@@ -101,6 +102,7 @@ export interface AbuseReport {
   /** Events matched in total (rows may be capped by maxEvents). */
   eventCount: number;
   protocols: string[];
+  /** Distinct TCP flag combinations of all events ("ACK", "SYN+ACK"), as in ReportTotals. */
   flagsSeen: string[];
   sourcePorts: number[];
   destinationPorts: number[];

@@ -1,3 +1,4 @@
+import { flagsText } from './build';
 import type { AbuseReport, ReportEventRow } from './model';
 import { displayWidth, padEndDisplay } from './width';
 
@@ -116,9 +117,8 @@ function section(r: AbuseReport, ja: boolean): string[] {
     out.push('ご担当者様', '', r.summary.ja, '');
     out.push('■ 概要');
     out.push(`宛先（私の公開アドレス）: ${r.destinations.join(', ') || '-'}`);
-    out.push(
-      `プロトコル: ${r.protocols.map((p) => p.toUpperCase()).join(', ')}、TCP フラグ: ${r.flagsSeen.join(',') || '-'}`,
-    );
+    out.push(`プロトコル: ${r.protocols.map((p) => p.toUpperCase()).join(', ')}`);
+    out.push(`TCP フラグ: ${flagsText(r.flagsSeen, true)}`);
     out.push(`宛先ポート: ${r.destinationPorts.join(', ') || '-'}`);
     out.push(`最初: ${first}`, `最後: ${last}`, `件数: ${r.eventCount}`, ...zoneNote(r, true), '');
     out.push('■ 送信元の情報', ...evidenceLines(r, true), '');
@@ -129,9 +129,9 @@ function section(r: AbuseReport, ja: boolean): string[] {
     out.push('Hello,', '', r.summary.en, '');
     out.push('Summary');
     out.push(`Destination (my public address): ${r.destinations.join(', ') || '-'}`);
-    out.push(
-      `Protocol: ${r.protocols.map((p) => p.toUpperCase()).join(', ')}; TCP flags: ${r.flagsSeen.join(',') || '-'}`,
-    );
+    out.push(`Protocol: ${r.protocols.map((p) => p.toUpperCase()).join(', ')}`);
+    // Each combination seen, not one merged set: "ACK; SYN+ACK; RST" are replies, "SYN,ACK,RST" reads as SYNs sent.
+    out.push(`TCP flags: ${flagsText(r.flagsSeen, false)}`);
     out.push(`Destination ports: ${r.destinationPorts.join(', ') || '-'}`);
     out.push(`First seen: ${first}`, `Last seen: ${last}`, `Events: ${r.eventCount}`, ...zoneNote(r, false), '');
     out.push('Source and attribution evidence', ...evidenceLines(r, false), '');

@@ -174,10 +174,10 @@ describe('a report with more events than it lists (500)', () => {
   it('says how many destination ports the summary sentence leaves out (EN and JA)', () => {
     const r = long();
     const twenty = Array.from({ length: 20 }, (_, i) => i + 1).join(', ');
-    expect(r.summary.en).toContain(`destination ports: ${twenty}, … and 780 more (800 ports).`);
+    expect(r.summary.en).toContain(`Destination ports: ${twenty}, … and 780 more (800 ports).`);
     expect(r.summary.ja).toContain(`宛先ポート: ${twenty} … ほか 780 個（全 800 ポート）。`);
     // Twenty ports or fewer are all named, without a count.
-    expect(scan().summary.en).toContain('destination ports: 22, 23, 445, 3389, 8080.');
+    expect(scan().summary.en).toContain('Destination ports: 22, 23, 445, 3389, 8080.');
   });
 });
 
