@@ -154,4 +154,15 @@ describe('netwhy report', () => {
     expect(xarf['tcp_flags']).toEqual(['ACK', 'SYN+ACK', 'RST']);
     expect(xarfValidator()(xarf)).toBe(true);
   });
+
+  it('writes "-" for the destination a Netgear line does not name, so the columns stay readable', async () => {
+    const { code, out } = await run(NETGEAR_ACK, '--host', '23.32.5.10', '--tz', 'UTC', '--year', '2024', '--japanese');
+    expect(code).toBe(0);
+    const rows = out.split('\n').filter((l) => l.startsWith('2024-03-10T08:00:00+00:00'));
+    // The English table, then the Japanese copy's.
+    expect(rows.map((l) => l.split(/\s+/))).toEqual([
+      ['2024-03-10T08:00:00+00:00', 'UTC', 'TCP', '23.32.5.10', '443', '-', '-', 'ACK'],
+      ['2024-03-10T08:00:00+00:00', 'UTC', 'TCP', '23.32.5.10', '443', '-', '-', 'ACK'],
+    ]);
+  });
 });

@@ -48,9 +48,10 @@ export function eventTableLines(rows: readonly ReportEventRow[], ja = false): st
       dash(r.time),
       dash(r.zone),
       r.proto.toUpperCase(),
-      r.src,
+      // Netgear's "DoS Attack" lines name no destination: '-' like the other empty cells, not a blank column.
+      dash(r.src),
       dash(r.sport),
-      r.dst,
+      dash(r.dst),
       dash(r.dport),
       dash(r.flags),
     ]),
