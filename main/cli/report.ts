@@ -6,7 +6,15 @@ import { LogFileError } from '../adapters/files/source';
 import type { Attribution } from '../core/model/attribution';
 import type { ConnectionEvent } from '../core/model/event';
 import { normalizeIp } from '../core/net/ip';
-import { buildReport, mailInput, renderCsv, renderTextBody, renderXarf, type AbuseReport } from '../core/report';
+import {
+  buildReport,
+  isEmailAddress,
+  mailInput,
+  renderCsv,
+  renderTextBody,
+  renderXarf,
+  type AbuseReport,
+} from '../core/report';
 import { readLogFileChunks, ReadOptionsError } from '../services/read-log';
 import { createIntel } from '../services/intel';
 import { judgeHost } from '../services/reports';
@@ -87,6 +95,18 @@ export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps 
   if (values.lang !== 'en' && values.lang !== 'ja')
     throw new CliUsageError(`--lang must be en or ja, not "${values.lang}"`);
   const lang = values.lang;
+  // The recipient goes into the .eml To: and the mailto: link, and --from into X-ARF's reporter contact and domain:
+  // a typo there made a draft that cannot be sent or a report whose contact is nobody.
+  for (const option of ['to', 'from'] as const) {
+    const address = values[option];
+    if (address !== undefined && !isEmailAddress(address)) {
+      throw new CliUsageError(
+        lang === 'ja'
+          ? `--${option} にはメールアドレス（例: abuse@example.net）を指定してください（指定された値: "${address}"）`
+          : `--${option} must be an e-mail address like abuse@example.net, not "${address}"`,
+      );
+    }
+  }
   const year = parseYear(values.year);
 
   const events: ConnectionEvent[] = [];

@@ -165,4 +165,18 @@ describe('netwhy report', () => {
       ['2024-03-10T08:00:00+00:00', 'UTC', 'TCP', '23.32.5.10', '443', '-', '-', 'ACK'],
     ]);
   });
+
+  it('refuses a --to or --from that is not an e-mail address, in the --lang language', async () => {
+    const args = [SCAN, '--host', '45.155.205.10', '--tz', 'Asia/Tokyo', '--year', '2026'];
+    const en = await run(...args, '--to', 'abuse-at-akamai.com');
+    expect(en.code).toBe(2);
+    expect(en.out).toBe('');
+    expect(en.err).toContain('--to must be an e-mail address like abuse@example.net, not "abuse-at-akamai.com"');
+    const ja = await run(...args, '--from', 'kaito@', '--lang', 'ja');
+    expect(ja.code).toBe(2);
+    expect(ja.err).toContain(
+      '--from にはメールアドレス（例: abuse@example.net）を指定してください（指定された値: "kaito@"）',
+    );
+    expect((await run(...args, '--to', 'abuse@akamai.com', '--format', 'eml')).code).toBe(0);
+  });
 });
