@@ -118,6 +118,16 @@ export function portList(ports: Iterable<number>, max = 8): string {
   return sorted.length > max ? `${head} … (${sorted.length})` : head;
 }
 
+const PROTO_NAMES: Record<string, string> = { icmpv6: 'ICMPv6', ipv6: 'IPv6' };
+
+/** A protocol as a reader sees it: "TCP", "ICMPv6"; a log that named none gives "unknown" / "不明". */
+export function protoLabel(proto: string): LocalizedText {
+  const p = proto.toLowerCase();
+  if (!p || p === 'unknown' || p === '?') return { en: 'unknown', ja: '不明' };
+  const name = PROTO_NAMES[p] ?? p.toUpperCase();
+  return { en: name, ja: name };
+}
+
 export function flagList(packets: readonly Packet[]): string {
   const seen = new Set<string>();
   for (const p of packets) {

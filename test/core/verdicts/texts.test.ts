@@ -12,7 +12,8 @@ const VARS = {
   remote: '192.0.2.1',
   count: 3,
   ports: 3,
-  portList: '22, 23',
+  target: 'port(s) 22, 23 of your network',
+  targetJa: 'あなたのネットワークのポート 22, 23 ',
   port: '443',
   flags: 'ACK',
   kind: 'with the TCP flags ACK',
@@ -45,7 +46,9 @@ const VARS = {
   whyJa: 'そのためです。',
   proto: 'UDP',
   protos: 'TCP',
-  remotePorts: '443',
+  protosJa: 'TCP',
+  portsKnown: ', remote port(s) 443',
+  portsKnownJa: '、相手側ポートは 443',
   inbound: 1,
 };
 

@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { netfilter } from '../../../main/core/parsers/netfilter';
+import { netgear } from '../../../main/core/parsers/netgear';
+import { pfsense } from '../../../main/core/parsers/pfsense';
+import { sonicwall } from '../../../main/core/parsers/sonicwall';
 import { netstatWindows } from '../../../main/core/parsers/sockets/netstat-windows';
 import { ruleText } from '../../../main/core/verdicts/analyze';
-import { akamaiEdge, analyze, eventsOf, netfilterLine } from './helpers';
+import { akamaiEdge, analyze, attribution, eventsOf, netfilterLine, residential } from './helpers';
 
 // What users read: the explanation, advice and evidence of real-format log lines, in English and Japanese.
+
+const fixtureLine = (name: string, n: number): string =>
+  readFileSync(join(__dirname, '../../fixtures/logs', name), 'utf8').split(/\r?\n/)[n - 1] as string;
 
 const scenario = (name: string): string[] =>
   readFileSync(join(__dirname, '../../fixtures/scenarios', name), 'utf8')
@@ -158,5 +164,63 @@ describe('stale-local from a plain netstat -ano', () => {
     for (const h of r.hosts)
       for (const t of [h.verdict.explanation.ja, h.verdict.advice.ja])
         expect(t).not.toMatch(/[）\p{sc=Han}\p{sc=Katakana}] [をがのはにへ]/u);
+  });
+});
+
+describe('ports the log does not give are not shown as "?"', () => {
+  const texts = (v: { explanation: { en: string; ja: string } } | undefined, evidence: string[]): string =>
+    [v?.explanation.en, v?.explanation.ja, ...evidence].join('\n');
+
+  it('probe: an IPv6 SonicWall line naming no port of ours', () => {
+    const ip = '2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6';
+    const v = analyze(eventsOf(sonicwall, [fixtureLine('sonicwall.log', 5)]), [residential(ip)]).hosts[0]?.verdict;
+    expect(v?.id).toBe('probe');
+    expect(v?.explanation.en).toContain(
+      `(OCN NTT Communications, AS4713) tried 1 time(s) to reach your network without`,
+    );
+    expect(v?.explanation.ja).toContain('頼まれてもいないのにあなたのネットワークへ 1 回接続しようとしました');
+    const ev = (v?.evidence ?? []).flatMap((e) => [e.detail, e.detailJa ?? '']);
+    expect(texts(v, ev)).not.toContain('?');
+  });
+
+  it('unknown: ICMP is said to have no ports; a Netgear line names only the server port', () => {
+    const icmp = analyze(eventsOf(netfilter, [fixtureLine('netfilter.log', 9)]), [residential('1.2.3.36')]).hosts[0]
+      ?.verdict;
+    expect(icmp?.id).toBe('unknown');
+    expect(icmp?.explanation.en).toContain('protocol ICMP (which has no ports), 1 of them sent by the remote side');
+    expect(icmp?.explanation.ja).toContain('プロトコルは ICMP（ポートのないプロトコル）、そのうち');
+    expect(icmp?.evidence[0]?.detail).toBe('ICMP: a protocol without ports');
+    expect(icmp?.evidence[0]?.detailJa).toBe('ICMP: ポートのないプロトコル');
+
+    const line = '[DoS Attack: SYN/ACK Scan] from source: 68.40.255.235, port 80, Tuesday, February 16, 2016 17:35:23';
+    const ng = analyze(eventsOf(netgear, [line]), [residential('68.40.255.235')]).hosts[0]?.verdict;
+    expect(ng?.id).toBe('unknown');
+    expect(ng?.explanation.en).toContain('protocol TCP, remote port(s) 80, 1 of them sent by the remote side');
+    expect(ng?.explanation.ja).toContain('プロトコルは TCP、相手側ポートは 80、そのうち');
+    expect(ng?.evidence[0]?.detail).toBe('TCP: remote port(s) 80');
+    expect(ng?.evidence[0]?.detailJa).toBe('TCP: 相手側ポート 80');
+    for (const v of [icmp, ng])
+      expect(
+        texts(
+          v,
+          (v?.evidence ?? []).flatMap((e) => [e.detail, e.detailJa ?? '']),
+        ),
+      ).not.toContain('?');
+  });
+
+  it('cdn-connection: a ping to a Google edge has no server port line', () => {
+    const google = attribution('142.250.114.105', 'google', 'cdn-edge', 15169, 'GOOGLE');
+    const v = analyze(eventsOf(pfsense, [fixtureLine('pfsense.log', 5)]), [google]).hosts[0]?.verdict;
+    expect(v?.id).toBe('cdn-connection');
+    const ev = (v?.evidence ?? []).flatMap((e) => [e.detail, e.detailJa ?? '']);
+    expect(ev.join('\n')).not.toMatch(/Server port|サーバー側ポート|\?/);
+  });
+
+  it('streaming: a Netgear line names the server port only', () => {
+    const line = '[DoS Attack: ACK Scan] from source: 23.62.99.11, port 554, Monday, February 22, 2016 04:42:22';
+    const v = analyze(eventsOf(netgear, [line]), [akamaiEdge('23.62.99.11')]).hosts[0]?.verdict;
+    expect(v?.id).toBe('streaming');
+    expect(v?.evidence[0]?.detail).toMatch(/^TCP 554 \(server\) ↔ this network: RTSP/);
+    expect(v?.evidence[0]?.detailJa).toMatch(/^TCP 554（サーバー）↔ こちら側: RTSP/);
   });
 });

@@ -23,11 +23,11 @@ export const cdnConnection: VerdictRule = {
     const vars = {
       ...ownerVars(group.attribution),
       remote: group.remote,
-      port: portList(ports) || '?',
+      port: portList(ports),
       site: site ? ` — here it served ${site}` : '',
       siteJa: site ? `（ここでは ${site} を配信していました）` : '',
     };
-    const ev = [evidence('port', `Server port(s): ${vars.port}`, `サーバー側ポート: ${vars.port}`)];
+    const ev = vars.port ? [evidence('port', `Server port(s): ${vars.port}`, `サーバー側ポート: ${vars.port}`)] : [];
     if (procs.length)
       ev.push(
         evidence('process', `Program(s) on this PC: ${procs.join(', ')}`, `このPCのプログラム: ${procs.join(', ')}`),

@@ -49,6 +49,16 @@ const SIGNATURES: StreamSignature[] = [
   },
 ];
 
+/** "UDP 2000 (server) ↔ 6970 (this network)", leaving out a port the log did not name (Netgear names one). */
+function portPair(p: Packet): { en: string; ja: string } {
+  const proto = p.proto.toUpperCase();
+  const server = p.remotePort === null ? '' : ` ${p.remotePort}`;
+  return {
+    en: `${proto}${server} (server) ↔ ${p.localPort === null ? 'this network' : `${p.localPort} (this network)`}`,
+    ja: `${proto}${server}（サーバー）↔ ${p.localPort === null ? 'こちら側' : `${p.localPort}（こちら側）`}`,
+  };
+}
+
 export const streaming: VerdictRule = {
   id: 'streaming.legacy-media-ports',
   verdict: 'streaming',
@@ -68,11 +78,7 @@ export const streaming: VerdictRule = {
       };
       return {
         evidence: [
-          evidence(
-            'port',
-            `${p.proto.toUpperCase()} ${p.remotePort ?? '?'} (server) ↔ ${p.localPort ?? '?'} (this network): ${sig.service}`,
-            `${p.proto.toUpperCase()} ${p.remotePort ?? '?'}（サーバー）↔ ${p.localPort ?? '?'}（こちら側）: ${sig.serviceJa}`,
-          ),
+          evidence('port', `${portPair(p).en}: ${sig.service}`, `${portPair(p).ja}: ${sig.serviceJa}`),
           countEvidence(packets),
           ...ownerEvidence(group.attribution, world.sites.get(group.remote)),
         ],
