@@ -161,7 +161,11 @@ export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps 
   const output = await renderFormat(report, values.format, now);
   if (values.out) {
     await writeFile(values.out, output);
-    io.stderr(`netwhy report: wrote ${values.out} (${report.eventCount} events)\n`);
+    io.stderr(
+      lang === 'ja'
+        ? `netwhy report: ${values.out} に書き出しました（${report.eventCount} 件のイベント）\n`
+        : `netwhy report: wrote ${values.out} (${report.eventCount} event${report.eventCount === 1 ? '' : 's'})\n`,
+    );
   } else {
     io.stdout(typeof output === 'string' ? output : output.toString('utf8'));
   }

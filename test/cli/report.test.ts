@@ -99,6 +99,9 @@ describe('netwhy report', () => {
       /^2026-11-21T09:20:05\.536\+09:00,UTC\+09:00,no,tcp,23\.205\.116\.42,443,\[LAN-1\],60722,ACK,/,
     );
     expect(csv.join('\n')).not.toContain('192.168.1.130');
+    expect(r.err).toContain(`netwhy report: wrote ${out} (3 events)`);
+    const ja = await run(REPLY, '--host', '23.205.116.42', '--format', 'csv', '--out', out, '--lang', 'ja');
+    expect(ja.err).toContain(`netwhy report: ${out} に書き出しました（3 件のイベント）`);
   });
 
   it('eml: a draft with the body and the CSV attached, and the harmless warning on stderr (ja)', async () => {
