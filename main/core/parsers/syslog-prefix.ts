@@ -81,7 +81,7 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
   const digit = c0 >= 48 && c0 <= 57;
   let m = digit ? ISO.exec(text) : null;
   // "2024-11-21 03:04:05 PM": a 12-hour clock after a dash date. ISO would stop before the "PM" and read 03:04;
-  // SLASH below reads the AM/PM. (An ISO time with an offset or a "T" is never followed by one.)
+  // SLASH (or date-text, for "T" or a fraction) reads the AM/PM. A time with an offset is never a 12-hour one.
   if (m && m[8] === undefined && ampmAt(text, m[0].length)) m = null;
   if (m) {
     const time = clean({
