@@ -42,7 +42,7 @@ async function tableProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     if (box.scrollWidth > box.clientWidth) problems.push(`table ${box.scrollWidth}px wide in ${box.clientWidth}px`);
     const whole = table.querySelectorAll(
-      'th, .badge, button.button, td.num, [data-testid="import-range"] > div:not(.imports-zone), [data-testid="import-format"] > div',
+      'th, .badge, button.button, td.num, [data-testid="import-range"] > div:not(.imports-zone), [data-testid="import-family"] > div',
     );
     for (const el of Array.from(whole)) {
       if (el.classList.contains('imports-sr') || el.querySelector('.imports-sr')) continue;
@@ -177,7 +177,7 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect((await name.boundingBox())?.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
     const row = page.getByTestId(`import-row-${imp?.id}`);
     expect(await tableProblems(page)).toEqual([]);
-    expect(await row.getByTestId('import-format').textContent()).toMatch(/^netfilter\d+%$/);
+    expect(await row.getByTestId('import-family').textContent()).toMatch(/^netfilter\d+%$/);
     expect(await row.textContent()).toContain('UTC');
 
     await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
@@ -186,6 +186,49 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(await row.locator('.badge').textContent()).toBe('完了');
     await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
     await expect.poll(() => row.getByRole('button', { name: 'Remove' }).count()).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('opens skipped lines right under the clicked row, in view and focused, and Escape closes them', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const first = (await app.handlers['imports.list'](undefined)).find(
+      (i) => i.fileName === 'netfilter.log' && i.continuesImport === null,
+    );
+    const link = page.getByTestId(`import-open-${first?.id}`);
+    // The oldest import is the bottom row: the one a user reaches last, and the panel opened far above it before.
+    await link.scrollIntoViewIfNeeded();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('import-skipped');
+    const title = page.getByTestId('import-skipped-title');
+    await expect.poll(() => page.getByTestId('skipped-line').count()).toBe(2);
+    expect(await title.textContent()).toBe('Skipped lines of netfilter.log');
+    expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await link.getAttribute('aria-expanded')).toBe('true');
+    // Directly under its row, and on screen.
+    const rowBox = await page.getByTestId(`import-row-${first?.id}`).boundingBox();
+    const box = await panel.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(rowBox!.y + rowBox!.height - 1);
+    expect(box!.y).toBeLessThan(rowBox!.y + rowBox!.height + 20);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(701);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await link.getAttribute('aria-expanded')).toBe('false');
+
+    // In Japanese, by mouse; Close also returns the focus to the link.
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await link.click();
+    await expect.poll(() => title.textContent()).toBe('「netfilter.log」の読めなかった行');
+    await page.getByTestId('import-skipped-close').click();
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(app.pageErrors).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../../preload/contract/imports';
 import { formatCount } from './model';
+import { SkippedLines } from './SkippedLines';
 
 export function importName(i: ImportSummary, t: (key: string, o?: Record<string, unknown>) => string): string {
   if (i.source === 'syslog') return t('list.syslogName', { port: i.fileName?.split('/').pop() ?? '' });
@@ -69,14 +70,25 @@ function zoneText(zone: string | null): ReactNode {
  * whole (nowrap), format and zone names may break at their hyphens and slashes, and the file column takes what is
  * left, its name wrapping onto at most two lines (the full name in its title). The zone sits under the range it
  * applies to rather than in a column of its own, which the window has no room for.
+ *
+ * The opened import's skipped lines show in a row right under its own (where the user clicked, not above the whole
+ * list); closing them puts the focus back on the file name that opened them.
  */
 export function ImportList(props: {
   imports: ImportSummary[];
+  opened: ImportSummary | null;
   onOpen: (i: ImportSummary) => void;
+  onClose: () => void;
   onRemove: (i: ImportSummary) => void;
 }): ReactNode {
   const { t, i18n } = useTranslation('imports');
   const lang = i18n.language;
+  const links = useRef(new Map<number, HTMLButtonElement>());
+  const close = (id: number): void => {
+    props.onClose();
+    // The row and its link stay, only the detail row below goes: the link can take the focus at once.
+    links.current.get(id)?.focus();
+  };
   if (props.imports.length === 0) {
     return (
       <p className="empty" data-testid="imports-empty">
@@ -106,74 +118,90 @@ export function ImportList(props: {
             const name = importName(i, t);
             const continuation = continuationText(i, t);
             const range = rangeParts(i, lang);
+            const open = props.opened?.id === i.id;
             return (
-              <tr key={i.id} data-testid={`import-row-${i.id}`}>
-                <td className="imports-file">
-                  <button
-                    className="link-button imports-name"
-                    onClick={() => props.onOpen(i)}
-                    aria-label={t('list.open', { name })}
-                    title={name}
-                    data-testid={`import-open-${i.id}`}
-                  >
-                    {name}
-                  </button>
-                  {continuation ? (
-                    <div className="subtle imports-note" data-testid={`import-continues-${i.id}`}>
-                      {continuation}
+              <Fragment key={i.id}>
+                <tr data-testid={`import-row-${i.id}`}>
+                  <td className="imports-file">
+                    <button
+                      className="link-button imports-name"
+                      ref={(el) => {
+                        if (el) links.current.set(i.id, el);
+                        else links.current.delete(i.id);
+                      }}
+                      onClick={() => (open ? close(i.id) : props.onOpen(i))}
+                      aria-label={t('list.open', { name })}
+                      aria-expanded={open}
+                      aria-controls={open ? `import-skipped-${i.id}` : undefined}
+                      title={name}
+                      data-testid={`import-open-${i.id}`}
+                    >
+                      {name}
+                    </button>
+                    {continuation ? (
+                      <div className="subtle imports-note" data-testid={`import-continues-${i.id}`}>
+                        {continuation}
+                      </div>
+                    ) : null}
+                    {i.error ? (
+                      <div className="subtle imports-note imports-error" data-testid={`import-error-${i.id}`}>
+                        {i.errorCode ? t(`fileError.${i.errorCode}`, { name }) : i.error}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="imports-format" data-testid="import-family">
+                    {i.family ?? '–'}
+                    {i.confidence !== null && i.family ? (
+                      <div className="subtle" title={t('list.confidenceTitle')}>
+                        {t('list.confidence', { value: Math.round(i.confidence * 100) })}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="num" data-testid="import-lines">
+                    {formatCount(i.lines, lang)}
+                  </td>
+                  <td className="num" data-testid="import-parsed">
+                    {formatCount(i.parsed, lang)}
+                  </td>
+                  <td className="num" data-testid="import-unknown">
+                    {formatCount(i.unknown, lang)}
+                  </td>
+                  <td className="num-date" data-testid="import-range">
+                    {range ? (
+                      <>
+                        <div>{range[0]} –</div>
+                        <div>{range[1]}</div>
+                      </>
+                    ) : (
+                      <div>–</div>
+                    )}
+                    <div className="subtle imports-zone" title={t('list.zone')}>
+                      {zoneText(i.zone)}
                     </div>
-                  ) : null}
-                  {i.error ? (
-                    <div className="subtle imports-note imports-error" data-testid={`import-error-${i.id}`}>
-                      {i.errorCode ? t(`fileError.${i.errorCode}`, { name }) : i.error}
-                    </div>
-                  ) : null}
-                </td>
-                <td className="imports-format" data-testid="import-format">
-                  {i.family ?? '–'}
-                  {i.confidence !== null && i.family ? (
-                    <div className="subtle" title={t('list.confidenceTitle')}>
-                      {t('list.confidence', { value: Math.round(i.confidence * 100) })}
-                    </div>
-                  ) : null}
-                </td>
-                <td className="num" data-testid="import-lines">
-                  {formatCount(i.lines, lang)}
-                </td>
-                <td className="num" data-testid="import-parsed">
-                  {formatCount(i.parsed, lang)}
-                </td>
-                <td className="num" data-testid="import-unknown">
-                  {formatCount(i.unknown, lang)}
-                </td>
-                <td className="num-date" data-testid="import-range">
-                  {range ? (
-                    <>
-                      <div>{range[0]} –</div>
-                      <div>{range[1]}</div>
-                    </>
-                  ) : (
-                    <div>–</div>
-                  )}
-                  <div className="subtle imports-zone" title={t('list.zone')}>
-                    {zoneText(i.zone)}
-                  </div>
-                </td>
-                <td>
-                  <span className={`badge imports-status imports-status-${i.status}`}>{t(`status.${i.status}`)}</span>
-                </td>
-                <td>
-                  <button
-                    className="button imports-remove"
-                    onClick={() => props.onRemove(i)}
-                    aria-label={t('list.removeLabel', { name })}
-                    disabled={i.status === 'running'}
-                    data-testid={`import-remove-${i.id}`}
-                  >
-                    {t('list.remove')}
-                  </button>
-                </td>
-              </tr>
+                  </td>
+                  <td>
+                    <span className={`badge imports-status imports-status-${i.status}`}>{t(`status.${i.status}`)}</span>
+                  </td>
+                  <td>
+                    <button
+                      className="button imports-remove"
+                      onClick={() => props.onRemove(i)}
+                      aria-label={t('list.removeLabel', { name })}
+                      disabled={i.status === 'running'}
+                      data-testid={`import-remove-${i.id}`}
+                    >
+                      {t('list.remove')}
+                    </button>
+                  </td>
+                </tr>
+                {open ? (
+                  <tr className="imports-detail">
+                    <td colSpan={8}>
+                      <SkippedLines item={i} name={name} onClose={() => close(i.id)} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             );
           })}
         </tbody>

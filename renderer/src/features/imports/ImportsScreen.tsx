@@ -6,7 +6,6 @@ import { ImportList } from './ImportList';
 import { ImportPreview, type ImportChoice } from './ImportPreview';
 import { ImportProgressPanel, type JobView } from './ImportProgressPanel';
 import { textToBase64, toBase64 } from './model';
-import { SkippedLines } from './SkippedLines';
 import { SyslogPanel } from './SyslogPanel';
 import { useWindowDrop } from './useWindowDrop';
 import './imports.css';
@@ -188,7 +187,7 @@ export function ImportsScreen(): ReactNode {
           key={`${pending.detection.name}-${pending.detection.size}`}
           detection={pending.detection}
           formats={formats}
-          onStart={start}
+          onStart={(c) => void start(c)}
           onDiscard={() => setPending(null)}
         />
       ) : null}
@@ -204,10 +203,16 @@ export function ImportsScreen(): ReactNode {
         </p>
       ) : null}
 
-      {opened ? <SkippedLines item={opened} onClose={() => setOpened(null)} /> : null}
-
       <h2>{t('list.title')}</h2>
-      {imports ? <ImportList imports={imports} onOpen={setOpened} onRemove={(i) => void remove(i)} /> : null}
+      {imports ? (
+        <ImportList
+          imports={imports}
+          opened={opened}
+          onOpen={setOpened}
+          onClose={() => setOpened(null)}
+          onRemove={(i) => void remove(i)}
+        />
+      ) : null}
 
       <SyslogPanel onSession={refresh} />
     </section>

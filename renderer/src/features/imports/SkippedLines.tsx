@@ -1,14 +1,18 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary, SkippedLine } from '../../../../preload/contract/imports';
 import { netwhy } from '../../api';
-import { importName } from './ImportList';
 
 const PAGE = 500;
 
-/** The lines of one import that NetWhy could not read, with their line numbers and why. */
-export function SkippedLines(props: { item: ImportSummary; onClose: () => void }): ReactNode {
+/**
+ * The lines of one import that NetWhy could not read, with their line numbers and why. It opens scrolled into view
+ * with the focus on its heading, so a keyboard or screen-reader user lands in it; Escape closes it like Close.
+ */
+export function SkippedLines(props: { item: ImportSummary; name: string; onClose: () => void }): ReactNode {
   const { t } = useTranslation('imports');
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const [lines, setLines] = useState<SkippedLine[] | null>(null);
   const [total, setTotal] = useState(0);
   const id = props.item.id;
@@ -25,6 +29,21 @@ export function SkippedLines(props: { item: ImportSummary; onClose: () => void }
     };
   }, [id]);
 
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [id]);
+  // Scrolled into view once the lines are in, when the panel has its full height (while loading it is one line).
+  const loaded = lines !== null;
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'nearest' });
+  }, [id, loaded]);
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    props.onClose();
+  };
+
   const more = (): void => {
     void netwhy.imports
       .skipped({ importId: id, offset: lines?.length ?? 0, limit: PAGE })
@@ -34,9 +53,18 @@ export function SkippedLines(props: { item: ImportSummary; onClose: () => void }
   const reason = (r: string): string => t(`reason.${r}`, { defaultValue: r });
 
   return (
-    <section className="imports-skipped" data-testid="import-skipped" aria-labelledby="import-skipped-title">
+    <section
+      ref={section}
+      id={`import-skipped-${id}`}
+      className="imports-skipped"
+      data-testid="import-skipped"
+      aria-labelledby={`import-skipped-title-${id}`}
+      onKeyDown={onKeyDown}
+    >
       <div className="imports-progress-head">
-        <h2 id="import-skipped-title">{t('skipped.title', { name: importName(props.item, t) })}</h2>
+        <h2 id={`import-skipped-title-${id}`} ref={heading} tabIndex={-1} data-testid="import-skipped-title">
+          {t('skipped.title', { name: props.name })}
+        </h2>
         <button className="button" onClick={props.onClose} data-testid="import-skipped-close">
           {t('skipped.close')}
         </button>
