@@ -128,13 +128,44 @@ export function protoLabel(proto: string): LocalizedText {
   return { en: name, ja: name };
 }
 
+// A TCP packet whose line printed no flags, named after the shape the verdicts gave it (packets.ts shapeOf).
+const SHAPE_NAMES: Record<string, LocalizedText> = {
+  syn: { en: 'SYN', ja: 'SYN' },
+  synack: { en: 'SYN+ACK', ja: 'SYN+ACK' },
+  ack: { en: 'ACK', ja: 'ACK' },
+  rst: { en: 'RST', ja: 'RST' },
+  fin: { en: 'FIN', ja: 'FIN' },
+  synfin: { en: 'SYN+FIN', ja: 'SYN+FIN' },
+  null: { en: 'NULL (no flags)', ja: 'NULL（フラグなし）' },
+  xmas: { en: 'XMAS (FIN+PSH+URG)', ja: 'XMAS（FIN+PSH+URG）' },
+  unknown: { en: 'TCP (flags not in the log)', ja: 'TCP（フラグの記録なし）' },
+};
+
+function tcpKind(p: Packet): LocalizedText {
+  if (p.event.flags.length) {
+    const f = p.event.flags.join('+');
+    return { en: f, ja: f };
+  }
+  return SHAPE_NAMES[p.shape] ?? { en: p.shape.toUpperCase(), ja: p.shape.toUpperCase() };
+}
+
+/** The TCP flags seen ("ACK, SYN+ACK, RST"), at most four; empty when no packet is TCP. */
 export function flagList(packets: readonly Packet[]): string {
   const seen = new Set<string>();
-  for (const p of packets) {
-    if (p.proto !== 'tcp') continue;
-    seen.add(p.event.flags.length ? p.event.flags.join('+') : p.shape.toUpperCase());
-  }
+  for (const p of packets) if (p.proto === 'tcp') seen.add(tcpKind(p).en);
   return [...seen].slice(0, 4).join(', ');
+}
+
+/** What kinds of packets these were, for "Packet kinds: …": TCP flags, "UDP", "ICMP", in the reader's language. */
+export function packetKinds(packets: readonly Packet[]): LocalizedText {
+  const seen = new Map<string, LocalizedText>();
+  for (const p of packets) {
+    const k = p.proto === 'tcp' ? tcpKind(p) : protoLabel(p.proto);
+    if (!seen.has(k.en)) seen.set(k.en, k);
+    if (seen.size === 5) break;
+  }
+  const kinds = [...seen.values()];
+  return { en: kinds.map((k) => k.en).join(', '), ja: kinds.map((k) => k.ja).join('、') };
 }
 
 export function timeSpan(packets: readonly Packet[]): { first: string | null; last: string | null } {

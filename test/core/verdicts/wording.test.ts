@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { netfilter } from '../../../main/core/parsers/netfilter';
 import { netgear } from '../../../main/core/parsers/netgear';
+import { macosPf } from '../../../main/core/parsers/macos-pf';
 import { pfsense } from '../../../main/core/parsers/pfsense';
 import { sonicwall } from '../../../main/core/parsers/sonicwall';
 import { netstatWindows } from '../../../main/core/parsers/sockets/netstat-windows';
@@ -222,5 +223,25 @@ describe('ports the log does not give are not shown as "?"', () => {
     expect(v?.id).toBe('streaming');
     expect(v?.evidence[0]?.detail).toMatch(/^TCP 554 \(server\) ↔ this network: RTSP/);
     expect(v?.evidence[0]?.detailJa).toMatch(/^TCP 554（サーバー）↔ こちら側: RTSP/);
+  });
+});
+
+describe("packet kinds in the reader's language", () => {
+  const kinds = (family: typeof netfilter, name: string, n: number, ip: string): [string, string] => {
+    const v = analyze(eventsOf(family, [fixtureLine(name, n)]), [residential(ip)]).hosts[0]?.verdict;
+    const e = v?.evidence.find((x) => x.kind === 'flags');
+    return [e?.detail ?? '', e?.detailJa ?? ''];
+  };
+
+  it('UDP, a NULL packet and a TCP line without flags are named in English and Japanese', () => {
+    expect(kinds(netfilter, 'netfilter.log', 16, '192.0.2.123')).toEqual(['Packet kinds: UDP', 'パケットの種類: UDP']);
+    expect(kinds(netfilter, 'netfilter.log', 6, '118.123.1.39')).toEqual([
+      'Packet kinds: NULL (no flags)',
+      'パケットの種類: NULL（フラグなし）',
+    ]);
+    expect(kinds(macosPf, 'pf.log', 4, '194.54.59.189')).toEqual([
+      'Packet kinds: TCP (flags not in the log)',
+      'パケットの種類: TCP（フラグの記録なし）',
+    ]);
   });
 });

@@ -1,4 +1,12 @@
-import { portStoryEvidence, countEvidence, evidence, flagList, ownerEvidence, ownerVars, portList } from '../describe';
+import {
+  portStoryEvidence,
+  countEvidence,
+  evidence,
+  ownerEvidence,
+  ownerVars,
+  packetKinds,
+  portList,
+} from '../describe';
 import { isScanShaped } from '../packets';
 import { THRESHOLDS } from '../thresholds';
 import type { RuleMatch, VerdictRule } from '../types';
@@ -11,6 +19,7 @@ export const probe: VerdictRule = {
   match({ group, world }): RuleMatch | null {
     const packets = group.packets.filter(isScanShaped);
     if (!packets.length) return null;
+    const kinds = packetKinds(packets);
     const ports = portList(packets.map((p) => p.localPort).filter((p): p is number => p !== null));
     const vars = {
       ...ownerVars(group.attribution),
@@ -24,11 +33,7 @@ export const probe: VerdictRule = {
     return {
       evidence: [
         ...(ports ? [evidence('port', `Ports tried: ${ports}`, `試されたポート: ${ports}`)] : []),
-        evidence(
-          'flags',
-          `Packet kinds: ${flagList(packets) || packets[0]?.proto}`,
-          `パケットの種類: ${flagList(packets) || packets[0]?.proto}`,
-        ),
+        evidence('flags', `Packet kinds: ${kinds.en}`, `パケットの種類: ${kinds.ja}`),
         ...portStoryEvidence(packets),
         countEvidence(packets),
         ...ownerEvidence(group.attribution, world.sites.get(group.remote)),

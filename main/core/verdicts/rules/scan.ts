@@ -1,11 +1,11 @@
 import {
   countEvidence,
   evidence,
-  flagList,
   isAkamaiCloud,
   isServerNetwork,
   ownerEvidence,
   ownerVars,
+  packetKinds,
   portList,
   whenPhrase,
 } from '../describe';
@@ -58,6 +58,7 @@ export const scan: VerdictRule = {
       // "…が、A から B までの間に、" — or straight on to the ports when the log has no times.
       whenJa: when.ja ? `${when.ja}、` : '',
     };
+    const kinds = packetKinds(packets);
     const ev = [
       evidence(
         'count',
@@ -65,11 +66,7 @@ export const scan: VerdictRule = {
         `${THRESHOLDS.scanWindowMs / 60_000} 分以内に ${finding.targets} 個の宛先（アドレス:ポート）へスキャン型のパケット ${finding.packets} 個（重み ${finding.weight}、${THRESHOLDS.scanWeight} 以上でスキャン）`,
       ),
       evidence('port', `Ports: ${portList(finding.ports)}`, `ポート: ${portList(finding.ports)}`),
-      evidence(
-        'flags',
-        `Packet kinds: ${flagList(packets) || finding.shapes.join(', ')}`,
-        `パケットの種類: ${flagList(packets) || finding.shapes.join(', ')}`,
-      ),
+      evidence('flags', `Packet kinds: ${kinds.en}`, `パケットの種類: ${kinds.ja}`),
       countEvidence(packets),
       ...ownerEvidence(a, world.sites.get(group.remote)),
     ];
