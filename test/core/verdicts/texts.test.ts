@@ -41,6 +41,8 @@ const VARS = {
   whenJa: 'a から b までの間に、',
   threshold: '21',
   site: '',
+  notVisited: 'Seeing Akamai is expected even if you never opened a site called "Akamai"',
+  notVisitedJa: '「Akamai」のサイトを開いた覚えがなくても、',
   siteJa: '',
   why: 'Because.',
   whyJa: 'そのためです。',

@@ -209,12 +209,17 @@ describe('ports the log does not give are not shown as "?"', () => {
       ).not.toContain('?');
   });
 
-  it('cdn-connection: a ping to a Google edge has no server port line', () => {
+  it('cdn-connection: a ping to a Google edge has no server port line, and no article hangs on the name', () => {
     const google = attribution('142.250.114.105', 'google', 'cdn-edge', 15169, 'GOOGLE');
     const v = analyze(eventsOf(pfsense, [fixtureLine('pfsense.log', 5)]), [google]).hosts[0]?.verdict;
     expect(v?.id).toBe('cdn-connection');
     const ev = (v?.evidence ?? []).flatMap((e) => [e.detail, e.detailJa ?? '']);
     expect(ev.join('\n')).not.toMatch(/Server port|サーバー側ポート|\?/);
+    expect(v?.explanation.en).toContain(
+      'Seeing Google is expected even if you never opened a site called "Google": big sites',
+    );
+    expect(v?.explanation.en).not.toMatch(/\ban "/);
+    expect(v?.explanation.ja).toContain('「Google」のサイトを開いた覚えがなくても、大手のサイトが');
   });
 
   it('streaming: a Netgear line names the server port only', () => {
