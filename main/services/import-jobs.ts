@@ -83,6 +83,11 @@ export function createImportJobs(
         const { outcome, importId, row } = result;
         events.finished({ jobId, outcome, importId, message: null, errorCode: null, row });
       } catch (e) {
+        // Cancelled before the import had a row (while hashing or opening the file): nothing stored, and no failure.
+        if (abort.signal.aborted) {
+          events.finished({ jobId, outcome: 'cancelled', importId: null, message: null, errorCode: null, row: null });
+          return;
+        }
         const message = (e as Error).message;
         events.finished({
           jobId,

@@ -403,7 +403,8 @@ async function storeLog(
   setImportStatus(db, id, 'running', clock());
   restore();
   setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
-  report(true);
+  // The last word on where it ended: all bytes only when all were read; a cancelled bar stays where it stopped.
+  report(!cancelled, 'reading', true);
   const row = getImport(db, id) as ImportRow;
   return { outcome: cancelled ? 'cancelled' : 'done', importId: id, resumed: !!interrupted, row };
 }

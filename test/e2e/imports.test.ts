@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateNetfilterLog } from '../../scripts/netfilter-log';
 import { browserUnavailableReason, closeBrowser, launchApp, type LaunchedApp } from './harness';
 
 const skip = browserUnavailableReason();
@@ -232,6 +233,41 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it("says why lines were skipped in plain English and Japanese, with the parser's own words beside for experts", async () => {
+    const { page } = app;
+    const list = await app.handlers['imports.list'](undefined);
+    const masked = list.find((i) => i.fileName === 'netfilter.log' && i.continuesImport === null);
+    await page.getByTestId(`import-open-${masked?.id}`).click();
+    const reason = page.getByTestId('skipped-reason');
+    const detail = page.getByTestId('skipped-reason-detail');
+    await expect.poll(() => reason.count()).toBe(2);
+    // The fixture's two skipped lines have addresses masked as xx:xx… and X.X.X.X, as some routers write them.
+    expect(await reason.first().textContent()).toBe(
+      'The addresses cannot be read. Some routers hide them with *** or xxx in their logs.',
+    );
+    expect(await detail.first().textContent()).toBe('netfilter line without SRC/DST addresses');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect
+      .poll(() => reason.first().textContent())
+      .toBe('アドレスを読み取れません。ルーターによっては、ログのアドレスを *** や xxx で隠しています。');
+    expect(await detail.first().textContent()).toBe('netfilter line without SRC/DST addresses');
+    await page.keyboard.press('Escape');
+
+    const pasted = list.find((i) => i.source === 'paste');
+    await page.getByTestId(`import-open-${pasted?.id}`).click();
+    await expect
+      .poll(() => reason.first().textContent())
+      .toBe('接続の記録ではありません。同じログにある別の種類のメッセージです（問題ありません）');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    await expect
+      .poll(() => reason.first().textContent())
+      .toBe('Not a connection: another kind of message in the same log (nothing is wrong)');
+    expect(await detail.first().textContent()).toBe('no IN=/OUT= fields');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('import-skipped').count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('imports a log once when Import is double-clicked', async () => {
     const { page } = app;
     const bytes = [...readFileSync(join(__dirname, '../fixtures/logs/pfsense.log'))];
@@ -260,6 +296,94 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
       );
     await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
     await expect.poll(() => error.textContent()).toMatch(/^router-log\.jpg はテキストのログではありません/);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('says an import failed before reading anything without a bar at "100 % · 0 B of 0 B", in English and Japanese', async () => {
+    const { page } = app;
+    const jpeg = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01];
+    await dropFile(page, { name: 'router-log.jpg', bytes: jpeg, type: 'image/jpeg' }, false);
+    // The user insists: read it as netfilter anyway.
+    await page.getByTestId('import-preview').getByTestId('import-format').selectOption('netfilter');
+    await page.getByTestId('import-start').click();
+    const panel = page.getByTestId('import-progress').first();
+    await expect.poll(() => panel.getAttribute('data-state')).toBe('failed');
+    expect(await panel.getByTestId('import-progress-title').textContent()).toBe('Import of router-log.jpg failed');
+    expect(await panel.getByTestId('import-progress-bar').count()).toBe(0);
+    expect(await panel.textContent()).not.toMatch(/0 B/);
+    expect(await page.getByTestId('import-notice').first().textContent()).toMatch(/is not a text log/);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect
+      .poll(() => panel.getByTestId('import-progress-title').textContent())
+      .toBe('「router-log.jpg」を読み込めませんでした');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+  });
+});
+
+describe.skipIf(skip !== null)('Imports screen with a big log, dropped as in Electron (by path)', () => {
+  let app: LaunchedApp;
+  // Files the page drops by name, found on disk by main as Electron's webUtils.getPathForFile lets it: the parse
+  // worker then reads them while main stays responsive, as in the app (a plain browser sends bytes instead).
+  const onDisk = new Map<string, string>();
+
+  beforeAll(async () => {
+    app = await launchApp({
+      viewport: { width: 1024, height: 700 },
+      adjustHandlers: (h) => {
+        const { 'imports.detect': detect, 'imports.start': start, 'imports.startBytes': startBytes } = h;
+        h['imports.detect'] = (input) => {
+          const path = 'name' in input ? onDisk.get(input.name) : undefined;
+          return detect(path ? { path } : input);
+        };
+        h['imports.startBytes'] = (input) => {
+          const path = onDisk.get(input.name);
+          if (!path) return startBytes(input);
+          const { name: _name, dataBase64: _data, source: _source, ...options } = input;
+          return start({ path, ...options });
+        };
+      },
+    });
+    const file = join(app.dataDir, 'big.log');
+    await generateNetfilterLog(file, 300_000, Number.POSITIVE_INFINITY, true);
+    onDisk.set('big.log', file);
+    await app.page.getByTestId('nav-imports').click();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  /** Drops a stand-in File of that name: main reads the real one from disk. */
+  const dropBig = (): Promise<void> =>
+    dropFile(app.page, { name: 'big.log', bytes: [0x0a], type: 'text/plain' }, false);
+
+  it('a cancelled import shows where it stopped and says "cancelled", not "finished / 100 %"', async () => {
+    const { page } = app;
+    await dropBig();
+    await page.getByTestId('import-start').click();
+    const panel = page.getByTestId('import-progress').first();
+    // Cancel once the first lines are stored (a cancel before that stores nothing).
+    await panel.getByTestId('import-progress-counts').waitFor();
+    await panel.getByTestId('import-cancel').click();
+    await expect.poll(() => panel.getAttribute('data-state')).toBe('cancelled');
+    expect(await panel.getByTestId('import-progress-title').textContent()).toBe('Import of big.log cancelled');
+    const percent = Number(await panel.getByTestId('import-progress-bar').getAttribute('aria-valuenow'));
+    expect(percent).toBeLessThan(100);
+    expect(await panel.getByTestId('import-progress-bytes').textContent()).toMatch(
+      new RegExp(`^Stopped at ${percent}% · [\\d.]+ MB of [\\d.]+ MB$`),
+    );
+    expect(await panel.getByTestId('import-cancel').count()).toBe(0);
+    const [row] = (await app.handlers['imports.list'](undefined)).filter((i) => i.fileName === 'big.log');
+    expect(row?.status).toBe('cancelled');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect
+      .poll(() => panel.getByTestId('import-progress-title').textContent())
+      .toBe('「big.log」の読み込みを中止しました');
+    expect(await panel.getByTestId('import-progress-bytes').textContent()).toMatch(
+      /^\d+%（[\d.]+ MB \/ [\d.]+ MB）で止まりました$/,
+    );
     await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
     expect(app.pageErrors).toEqual([]);
   });

@@ -85,3 +85,16 @@ describe('import jobs tell the screen what kind of failure it was (it says it in
     expect(finished[1]).toMatchObject({ outcome: 'failed', errorCode: 'empty' });
   });
 });
+
+describe('a cancelled import job', () => {
+  it('is cancelled, not failed, when Cancel comes before anything was stored (while the file is hashed)', async () => {
+    const file = join(dir, 'early-cancel.log');
+    await generateNetfilterLog(file, 20_000, Number.POSITIVE_INFINITY);
+    const { jobs: j, finished } = jobs();
+    const id = j.startFile(file, { tz: 'UTC', year: 2026 });
+    expect(j.cancel(id)).toBe(true);
+    await j.idle();
+    expect(finished).toMatchObject([{ jobId: id, outcome: 'cancelled', importId: null, message: null, row: null }]);
+    expect(j.list()).toEqual([]);
+  });
+});

@@ -155,6 +155,9 @@ describe('importLogFile', () => {
     // While the index is built the bar stays where the import stopped, not at 100 %.
     const indexing = seen.find((p) => p.phase === 'indexing');
     expect(indexing?.bytesDone).toBeLessThan(statSync(file).size);
+    // And so does the last report after it: the window shows where the import stopped.
+    expect(seen.at(-1)?.bytesDone).toBeLessThan(statSync(file).size);
+    expect(seen.at(-1)?.bytesDone).toBe(indexing?.bytesDone);
     expect(cancelled.row.lines_total).toBeGreaterThan(0);
     expect(cancelled.row.lines_total).toBeLessThan(full.row.lines_total);
     expect(count(d, 'events')).toBe(cancelled.row.lines_parsed);

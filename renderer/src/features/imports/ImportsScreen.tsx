@@ -44,7 +44,7 @@ export function ImportsScreen(): ReactNode {
   const finish = useCallback(
     (e: ImportFinishedEvent) => {
       const name = jobRef.current?.name ?? e.summary?.fileName ?? '';
-      setJob((j) => (j && j.jobId === e.jobId ? { ...j, finished: true } : j));
+      setJob((j) => (j && j.jobId === e.jobId ? { ...j, end: e } : j));
       const s = e.summary;
       if (e.outcome === 'done' && s)
         setNotice({
@@ -53,7 +53,11 @@ export function ImportsScreen(): ReactNode {
         });
       else if (e.outcome === 'already-imported')
         setNotice({ kind: 'warning', text: t('finished.already', { name, id: e.importId }) });
-      else if (e.outcome === 'cancelled') setNotice({ kind: 'warning', text: t('finished.cancelled', { name }) });
+      else if (e.outcome === 'cancelled')
+        setNotice({
+          kind: 'warning',
+          text: t(e.importId === null ? 'finished.cancelledEarly' : 'finished.cancelled', { name }),
+        });
       else {
         // A known kind of failure in the user's language; anything else as main reported it.
         const message = e.errorCode ? t(`fileError.${e.errorCode}`, { name }) : (e.message ?? '');
@@ -68,7 +72,7 @@ export function ImportsScreen(): ReactNode {
     void netwhy.imports.formats().then(setFormats);
     refresh();
     const offProgress = netwhy.on('imports.progress', (p) =>
-      setJob((j) => (j && j.jobId === p.jobId && !j.finished ? { ...j, progress: p } : j)),
+      setJob((j) => (j && j.jobId === p.jobId && !j.end ? { ...j, progress: p } : j)),
     );
     const offFinished = netwhy.on('imports.finished', (e) => {
       if (jobRef.current?.jobId === e.jobId) finish(e);
@@ -117,7 +121,7 @@ export function ImportsScreen(): ReactNode {
       setPaste('');
     }
     setPending(null);
-    const view: JobView = { jobId: reply.jobId, name, progress: null, finished: false };
+    const view: JobView = { jobId: reply.jobId, name, progress: null, end: null };
     jobRef.current = view;
     setJob(view);
     const ended = early.current.get(reply.jobId);
@@ -187,7 +191,7 @@ export function ImportsScreen(): ReactNode {
           key={`${pending.detection.name}-${pending.detection.size}`}
           detection={pending.detection}
           formats={formats}
-          onStart={(c) => void start(c)}
+          onStart={start}
           onDiscard={() => setPending(null)}
         />
       ) : null}

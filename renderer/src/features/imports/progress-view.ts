@@ -1,0 +1,34 @@
+import type { ImportFinishedEvent, ImportProgressEvent } from '../../../../preload/contract/imports';
+
+/** One import the screen follows, from its start until the user closes its panel. */
+export interface JobView {
+  jobId: number;
+  name: string;
+  progress: ImportProgressEvent | null;
+  /** How it ended; null while it runs. */
+  end: ImportFinishedEvent | null;
+}
+
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed' | 'already-imported';
+
+/** What the progress panel shows: the bar and byte counts only where they say something true. */
+export interface ProgressView {
+  state: JobState;
+  /** null: no bar (nothing was read, or it was imported before). */
+  percent: number | null;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export function progressView(job: JobView): ProgressView {
+  const state: JobState = job.end ? job.end.outcome : 'running';
+  const p = job.progress;
+  const bytesTotal = p?.bytesTotal ?? 0;
+  // Only a finished import read every byte; a cancelled or failed one stopped where its last progress was.
+  const bytesDone = state === 'done' ? bytesTotal : (p?.bytesDone ?? 0);
+  if (state === 'already-imported' || (state !== 'running' && p === null))
+    return { state, percent: state === 'done' ? 100 : null, bytesDone, bytesTotal };
+  const percent =
+    bytesTotal > 0 ? Math.min(100, Math.floor((bytesDone / bytesTotal) * 100)) : state === 'done' ? 100 : 0;
+  return { state, percent, bytesDone, bytesTotal };
+}
