@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary, SkippedLine } from '../../../../preload/contract/imports';
+import { isTechnicalReason, skipReasonKind } from '../../../../main/core/model/skip-reasons';
 import { netwhy } from '../../api';
 
 const PAGE = 500;
 
 /**
- * The lines of one import that NetWhy could not read, with their line numbers and why. It opens scrolled into view
+ * The lines of one import that NetWhy could not read, with their line numbers and why: the kind of reason in the
+ * user's language (main/core/model/skip-reasons.ts), the parser's stored words small beneath it. It opens scrolled into view
  * with the focus on its heading, so a keyboard or screen-reader user lands in it; Escape closes it like Close.
  */
 export function SkippedLines(props: { item: ImportSummary; name: string; onClose: () => void }): ReactNode {
@@ -50,8 +52,6 @@ export function SkippedLines(props: { item: ImportSummary; name: string; onClose
       .then((r) => setLines((prev) => [...(prev ?? []), ...r.lines]));
   };
 
-  const reason = (r: string): string => t(`reason.${r}`, { defaultValue: r });
-
   return (
     <section
       ref={section}
@@ -89,7 +89,20 @@ export function SkippedLines(props: { item: ImportSummary; name: string; onClose
                 {lines.map((l) => (
                   <tr key={l.line} data-testid="skipped-line">
                     <td className="num mono">{l.line}</td>
-                    <td className="imports-reason">{reason(l.reason)}</td>
+                    <td className="imports-reason">
+                      <div data-testid="skipped-reason">{t(`reason.${skipReasonKind(l.reason)}`)}</div>
+                      {isTechnicalReason(l.reason) ? (
+                        // The parser's own words, for experts and bug reports; English, as stored.
+                        <div
+                          className="subtle imports-tech"
+                          lang="en"
+                          title={t('reason.detail')}
+                          data-testid="skipped-reason-detail"
+                        >
+                          {l.reason}
+                        </div>
+                      ) : null}
+                    </td>
                     <td className="mono imports-raw">{l.raw}</td>
                   </tr>
                 ))}
