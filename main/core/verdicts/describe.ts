@@ -2,6 +2,7 @@ import { portStory } from '../intel/ports';
 import type { Attribution, Evidence } from '../model/attribution';
 import type { LocalizedText } from '../model/verdict';
 import type { Packet } from './packets';
+import { THRESHOLDS } from './thresholds';
 import type { RuleText, TextVars, VerdictRule } from './types';
 
 export function evidence(kind: string, en: string, ja: string): Evidence {
@@ -98,6 +99,8 @@ export function ownerEvidence(a: Attribution | null, sites: string[][] | undefin
   return out;
 }
 
+const OPENING_SHAPES = new Set(['syn', 'null', 'xmas', 'synfin']);
+
 /** What the most-tried port of ours usually means (intel/ports.ts), when NetWhy knows a story for it. */
 export function portStoryEvidence(packets: readonly Packet[]): Evidence[] {
   const counts = new Map<string, number>();
@@ -107,6 +110,10 @@ export function portStoryEvidence(packets: readonly Packet[]): Evidence[] {
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
   if (!top) return [];
   const [proto, port] = top[0].split('|') as [string, string];
+  // The stories of temporary ports say "usually the other side answering"; a SYN there opens a connection, so the
+  // story would contradict the packets.
+  const opening = packets.some((p) => p.localPort === Number(port) && OPENING_SHAPES.has(p.shape));
+  if (opening && Number(port) >= THRESHOLDS.ephemeralPort) return [];
   const s = portStory(Number(port), proto);
   return s.known || s.service ? [evidence('port', s.story.en, s.story.ja)] : [];
 }

@@ -29,6 +29,11 @@ export const THRESHOLDS = {
   p2pMinPeers: 4,
   /** Ports at or above this are "high" (IANA: 0-1023 system ports). */
   highPort: 1024,
+  /**
+   * Ports from here up are the temporary ports devices pick for their own outgoing connections (IANA's dynamic
+   * range starts at 49152; Linux, Android and many routers start at 32768), as the port stories (intel/ports) say.
+   */
+  ephemeralPort: 32_768,
 } as const;
 
 /** Web servers' ports: a packet FROM one of these is a server talking back (DOMAIN.md §4-5). */

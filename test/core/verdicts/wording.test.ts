@@ -250,3 +250,53 @@ describe("packet kinds in the reader's language", () => {
     ]);
   });
 });
+
+describe('probe: what is true of UDP to a temporary port', () => {
+  const udp = (time: string) =>
+    `Mar 12 ${time} OpenWrt kernel: DROP(src wan)IN=eth0 OUT= SRC=23.32.5.11 DST=203.0.113.7 LEN=44 TTL=51 ID=1 PROTO=UDP SPT=30000 DPT=50777 LEN=60`;
+
+  it('UDP from one Akamai host to a high port is told as a likely late reply, in line with the port evidence', () => {
+    const v = analyze(eventsOf(netfilter, [udp('20:00:05'), udp('20:00:06')]), [akamaiEdge('23.32.5.11')]).hosts[0]
+      ?.verdict;
+    expect(v?.id).toBe('probe');
+    expect(v?.title.en).toBe('Stray UDP packets from 23.32.5.11 — most likely late replies');
+    expect(v?.title.ja).toBe('23.32.5.11 からの UDP パケット — 遅れて届いた応答と思われます');
+    expect(v?.explanation.en).toMatch(
+      /^23\.32\.5\.11 \(Akamai, AS20940\) sent 2 UDP packet\(s\) to port\(s\) 50777 of your network\./,
+    );
+    expect(v?.explanation.en).toContain(
+      'most likely the other side answering a conversation one of your devices started',
+    );
+    expect(v?.explanation.ja).toContain(
+      'から、あなたのネットワークのポート 50777 へ UDP のパケットが 2 個届きました。',
+    );
+    expect(v?.explanation.ja).toContain('相手からの応答');
+    for (const t of [v?.title.en, v?.explanation.en, v?.advice.en])
+      expect(t).not.toMatch(/unsolicited|without being asked/i);
+    for (const t of [v?.title.ja, v?.explanation.ja]) expect(t).not.toMatch(/一方的|頼まれてもいない/);
+    const ev = v?.evidence.map((e) => e.detail) ?? [];
+    expect(ev).toContain('Port(s) reached: 50777');
+    expect(ev.join('\n')).toContain('usually the other side answering');
+    expect(v?.evidence.map((e) => e.detailJa)).toContain('届いた先のポート: 50777');
+  });
+
+  it('a SYN to a high port stays unsolicited, and no port story says it was an answer', () => {
+    const syn = netfilterLine({ time: 'Mar 12 20:00:18', src: '23.62.99.27', proto: 'TCP', spt: 443, dpt: 50307 });
+    const v = analyze(eventsOf(netfilter, [syn]), [akamaiEdge('23.62.99.27')]).hosts[0]?.verdict;
+    expect(v?.id).toBe('probe');
+    expect(v?.title.en).toBe('Unsolicited attempts from 23.62.99.27 — background noise');
+    expect(v?.explanation.en).toContain('tried 1 time(s) to reach port(s) 50307 of your network without being asked');
+    const ev = v?.evidence.flatMap((e) => [e.detail, e.detailJa ?? '']) ?? [];
+    expect(ev.join('\n')).not.toMatch(/answering|相手からの応答/);
+  });
+
+  it('UDP to a service port stays unsolicited', () => {
+    const v = analyze(eventsOf(netfilter, [fixtureLine('netfilter.log', 16)]), [residential('192.0.2.123')]).hosts[0]
+      ?.verdict;
+    expect(v?.id).toBe('probe');
+    expect(v?.explanation.en).toContain('tried 1 time(s) to reach port(s) 514 of your network without being asked');
+    expect(v?.explanation.ja).toContain(
+      'が、頼まれてもいないのにあなたのネットワークのポート 514 へ 1 回接続しようとしました。',
+    );
+  });
+});
