@@ -152,7 +152,7 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     await page.getByTestId('import-start').click();
     await expect
       .poll(() => page.getByTestId('import-notice').textContent())
-      .toMatch(/2 events from 3 lines \(1 not understood\)/);
+      .toBe('Imported pasted text: 2 events from 3 lines. 1 line was not understood.');
     const pasted = (await app.handlers['imports.list'](undefined)).find((i) => i.source === 'paste');
     await page.getByTestId(`import-open-${pasted?.id}`).click();
     const skipped = page.getByTestId('skipped-line');
@@ -266,6 +266,21 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('import-skipped').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('says calmly when a log held no connection (addresses masked), with where to look, in English and Japanese', async () => {
+    const { page } = app;
+    const bytes = [...readFileSync(join(__dirname, '../fixtures/logs/aterm.log'))];
+    await dropFile(page, { name: 'aterm.log', bytes, type: 'text/plain' }, false);
+    await page.getByTestId('import-start').click();
+    const notice = page.getByTestId('import-notice').first();
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/^No connections were found in aterm\.log: \d+ lines? w(as|ere) skipped\./);
+    expect(await notice.getAttribute('class')).toContain('banner-info');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect.poll(() => notice.textContent()).toMatch(/^「aterm\.log」には接続の記録が見つかりませんでした。/);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
   });
 
   it('imports a log once when Import is double-clicked', async () => {

@@ -6,9 +6,11 @@ import { ImportList } from './ImportList';
 import { ImportPreview, type ImportChoice } from './ImportPreview';
 import { ImportProgressPanel, type JobView } from './ImportProgressPanel';
 import { textToBase64, toBase64 } from './model';
+import { finishedNotice } from './notice';
 import { SyslogPanel } from './SyslogPanel';
 import { useWindowDrop } from './useWindowDrop';
 import './imports.css';
+import './import-flow.css';
 
 /** A log waiting for the user's go: a path (Electron), a File without path (browser), or pasted text. */
 interface Pending {
@@ -18,17 +20,17 @@ interface Pending {
   text: string | null;
 }
 
-type Notice = { kind: 'ok' | 'warning' | 'error'; text: string };
-
 const HEAD_BYTES = 256 * 1024;
 
 export function ImportsScreen(): ReactNode {
-  const { t } = useTranslation('imports');
+  const { t, i18n } = useTranslation('imports');
   const [formats, setFormats] = useState<FamilyInfo[]>([]);
   const [imports, setImports] = useState<ImportSummary[] | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // Worded at render time, so it follows a change of language.
+  const [ended, setEnded] = useState<{ event: ImportFinishedEvent; name: string } | null>(null);
+  const notice = ended ? finishedNotice(t, i18n.language, ended.event, ended.name) : null;
   const [opened, setOpened] = useState<ImportSummary | null>(null);
   const [paste, setPaste] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -45,27 +47,10 @@ export function ImportsScreen(): ReactNode {
     (e: ImportFinishedEvent) => {
       const name = jobRef.current?.name ?? e.summary?.fileName ?? '';
       setJob((j) => (j && j.jobId === e.jobId ? { ...j, end: e } : j));
-      const s = e.summary;
-      if (e.outcome === 'done' && s)
-        setNotice({
-          kind: 'ok',
-          text: t('finished.done', { name, parsed: s.parsed, lines: s.lines, unknown: s.unknown }),
-        });
-      else if (e.outcome === 'already-imported')
-        setNotice({ kind: 'warning', text: t('finished.already', { name, id: e.importId }) });
-      else if (e.outcome === 'cancelled')
-        setNotice({
-          kind: 'warning',
-          text: t(e.importId === null ? 'finished.cancelledEarly' : 'finished.cancelled', { name }),
-        });
-      else {
-        // A known kind of failure in the user's language; anything else as main reported it.
-        const message = e.errorCode ? t(`fileError.${e.errorCode}`, { name }) : (e.message ?? '');
-        setNotice({ kind: 'error', text: t('finished.failed', { message }) });
-      }
+      setEnded({ event: e, name });
       refresh();
     },
-    [t, refresh],
+    [refresh],
   );
 
   useEffect(() => {
@@ -85,7 +70,7 @@ export function ImportsScreen(): ReactNode {
   }, [refresh, finish]);
 
   const readFile = useCallback(async (file: File) => {
-    setNotice(null);
+    setEnded(null);
     setOpened(null);
     const path = netwhy.pathForFile(file);
     if (path) {
@@ -102,7 +87,7 @@ export function ImportsScreen(): ReactNode {
   const dragging = useWindowDrop((file) => void readFile(file));
 
   const readPaste = async (): Promise<void> => {
-    setNotice(null);
+    setEnded(null);
     const detection = await netwhy.imports.detect({ name: t('paste.name'), dataBase64: textToBase64(paste) });
     setPending({ detection, path: null, file: null, text: paste });
   };
@@ -198,11 +183,7 @@ export function ImportsScreen(): ReactNode {
 
       {job ? <ImportProgressPanel job={job} onCancel={() => void netwhy.imports.cancel({ jobId: job.jobId })} /> : null}
       {notice ? (
-        <p
-          className={`banner banner-${notice.kind === 'ok' ? 'ok' : notice.kind}`}
-          role="status"
-          data-testid="import-notice"
-        >
+        <p className={`banner banner-${notice.kind}`} role="status" data-testid="import-notice">
           {notice.text}
         </p>
       ) : null}
