@@ -283,6 +283,54 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
   });
 
+  it('asks before Remove deletes an import and its events; Escape and Cancel keep them, in English and Japanese', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const longName = 'Aterm_WX3600HP_システムログ_2026-11-21_エクスポート_full_backup_copy.log';
+    const before = await app.handlers['imports.list'](undefined);
+    const index = before.findIndex((i) => i.fileName === longName);
+    const imp = before[index]!;
+    expect(imp.parsed).toBeGreaterThan(1);
+    const remove = page.getByTestId(`import-remove-${imp.id}`);
+    const confirm = page.getByTestId('import-remove-confirm');
+    const stored = async (): Promise<boolean> =>
+      (await app.handlers['imports.list'](undefined)).some((i) => i.id === imp.id);
+
+    // One click only asks; the focus waits on Cancel, and Escape keeps everything.
+    await remove.click();
+    expect(await page.getByTestId('import-remove-question').textContent()).toBe(
+      `Remove ${longName} and its ${imp.parsed} events? This cannot be undone.`,
+    );
+    expect(await page.getByTestId('import-remove-no').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await tableProblems(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await remove.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await stored()).toBe(true);
+
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await remove.click();
+    await expect
+      .poll(() => page.getByTestId('import-remove-question').textContent())
+      .toBe(`「${longName}」とそのイベント ${imp.parsed} 件を削除しますか？削除すると元に戻せません。`);
+    expect(await page.getByTestId('import-remove-yes').textContent()).toBe('削除する');
+    expect(await tableProblems(page)).toEqual([]);
+    await page.getByTestId('import-remove-no').click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await stored()).toBe(true);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+
+    // Confirmed: the import and its events go, and the focus moves to the import now in its place.
+    await remove.click();
+    await page.getByTestId('import-remove-yes').click();
+    await expect.poll(() => page.getByTestId(`import-row-${imp.id}`).count()).toBe(0);
+    expect(await stored()).toBe(false);
+    const next = before[index + 1]!;
+    expect(await page.getByTestId(`import-open-${next.id}`).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('imports a log once when Import is double-clicked', async () => {
     const { page } = app;
     const bytes = [...readFileSync(join(__dirname, '../fixtures/logs/pfsense.log'))];

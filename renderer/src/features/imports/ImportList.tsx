@@ -1,7 +1,8 @@
-import { Fragment, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../../preload/contract/imports';
 import { formatCount } from './model';
+import { RemoveConfirm } from './RemoveConfirm';
 import { SkippedLines } from './SkippedLines';
 
 export function importName(i: ImportSummary, t: (key: string, o?: Record<string, unknown>) => string): string {
@@ -72,7 +73,8 @@ function zoneText(zone: string | null): ReactNode {
  * applies to rather than in a column of its own, which the window has no room for.
  *
  * The opened import's skipped lines show in a row right under its own (where the user clicked, not above the whole
- * list); closing them puts the focus back on the file name that opened them.
+ * list); closing them puts the focus back on the file name that opened them. Remove asks first, in a row under the
+ * import (RemoveConfirm); cancelling puts the focus back on Remove, removing moves it to the next import's name.
  */
 export function ImportList(props: {
   imports: ImportSummary[];
@@ -89,6 +91,26 @@ export function ImportList(props: {
     // The row and its link stay, only the detail row below goes: the link can take the focus at once.
     links.current.get(id)?.focus();
   };
+  const removes = useRef(new Map<number, HTMLButtonElement>());
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const cancelRemove = (id: number): void => {
+    setConfirming(null);
+    removes.current.get(id)?.focus();
+  };
+  // Where the focus goes once a removed row has left the list: the name of the import that took its place.
+  const focusAfterRemove = useRef<{ id: number; index: number } | null>(null);
+  const confirmRemove = (i: ImportSummary, index: number): void => {
+    setConfirming(null);
+    focusAfterRemove.current = { id: i.id, index };
+    props.onRemove(i);
+  };
+  useEffect(() => {
+    const pending = focusAfterRemove.current;
+    if (!pending || props.imports.some((i) => i.id === pending.id)) return;
+    focusAfterRemove.current = null;
+    const next = props.imports[Math.min(pending.index, props.imports.length - 1)];
+    if (next) links.current.get(next.id)?.focus();
+  }, [props.imports]);
   if (props.imports.length === 0) {
     return (
       <p className="empty" data-testid="imports-empty">
@@ -114,7 +136,7 @@ export function ImportList(props: {
           </tr>
         </thead>
         <tbody>
-          {props.imports.map((i) => {
+          {props.imports.map((i, index) => {
             const name = importName(i, t);
             const continuation = continuationText(i, t);
             const range = rangeParts(i, lang);
@@ -185,7 +207,12 @@ export function ImportList(props: {
                   <td>
                     <button
                       className="button imports-remove"
-                      onClick={() => props.onRemove(i)}
+                      ref={(el) => {
+                        if (el) removes.current.set(i.id, el);
+                        else removes.current.delete(i.id);
+                      }}
+                      onClick={() => setConfirming(i.id)}
+                      aria-expanded={confirming === i.id}
                       aria-label={t('list.removeLabel', { name })}
                       disabled={i.status === 'running'}
                       data-testid={`import-remove-${i.id}`}
@@ -194,6 +221,18 @@ export function ImportList(props: {
                     </button>
                   </td>
                 </tr>
+                {confirming === i.id ? (
+                  <tr className="imports-detail">
+                    <td colSpan={8}>
+                      <RemoveConfirm
+                        item={i}
+                        name={name}
+                        onConfirm={() => confirmRemove(i, index)}
+                        onCancel={() => cancelRemove(i.id)}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
                 {open ? (
                   <tr className="imports-detail">
                     <td colSpan={8}>
