@@ -5,7 +5,7 @@ import { chooseRecipient } from './abuse-contacts';
 import type { AbuseReport, ReportEventRow, ReportOptions, ReportSeen, ReportTotals, ReportVerdict } from './model';
 import { createRedactor, isLanAddress, syslogHostNames } from './redact';
 import { HARMLESS_WARNINGS, VERDICT_PHRASES } from './texts';
-import { reportTime, type ReportTime } from './time';
+import { reportTime } from './time';
 
 export interface ReportInput {
   /** The internet-side address the report is about. */
@@ -25,18 +25,6 @@ export const DEFAULT_MAX_EVENTS = 500;
 
 function sortFlags(flags: Iterable<string>): string[] {
   return [...new Set(flags)].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
-}
-
-/**
- * The distinct flag combinations of the TCP events, in the order first seen ("ACK", "SYN+ACK", "RST"). One merged
- * set ("SYN,ACK,RST") made late replies (ACK, SYN+ACK, RST) read as if SYNs had been sent too.
- */
-function flagCombinations(events: readonly ConnectionEvent[]): string[] {
-  const combos = new Set<string>();
-  for (const e of events) {
-    if (e.proto === 'tcp' && e.flags.length) combos.add(sortFlags(e.flags).join('+'));
-  }
-  return [...combos];
 }
 
 /** The flag combinations for the summary: "ACK; SYN+ACK; RST" / 「ACK、SYN+ACK、RST」. */
@@ -110,32 +98,118 @@ export function listedEvents<E extends ConnectionEvent>(events: readonly E[], ma
   return [...events].sort(byTime).slice(0, max);
 }
 
+/** Where an event sits in byTime order: time (untimed last), line, then the order it was added (a stable sort). */
+type SortKey = readonly [time: number, line: number, seq: number];
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  // Infinity - Infinity is NaN, which is falsy: two untimed events go on to compare by line.
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** Distinct values, each remembered at its earliest position, read back in the order they were first seen by time. */
+class FirstSeen<V> {
+  private readonly at = new Map<V, SortKey>();
+  note(value: V, key: SortKey): void {
+    const known = this.at.get(value);
+    if (known === undefined || compareKeys(key, known) < 0) this.at.set(value, key);
+  }
+  values(): V[] {
+    return [...this.at].sort((a, b) => compareKeys(a[1], b[1])).map(([v]) => v);
+  }
+}
+
+/** Adds events one at a time (any order, e.g. page by page) and gives the totals of all of them. */
+export interface ReportTotalsAccumulator {
+  add(event: ConnectionEvent): void;
+  result(): ReportTotals;
+}
+
+/**
+ * The totals of one source's events without holding the events: memory grows with the distinct protocols, flag
+ * combinations, ports, destinations and zones, not with the count, so a host with hundreds of thousands of events
+ * can be totalled page by page. The result equals that of all the added events sorted by time (untimed last, ties
+ * by line, then in the order added): "first seen" orders keep that meaning whatever order the pages come in.
+ */
+export function reportTotalsAccumulator(host: string): ReportTotalsAccumulator {
+  let count = 0;
+  let first: { key: SortKey; seen: ReportSeen } | null = null;
+  let last: { key: SortKey; seen: ReportSeen } | null = null;
+  const protocols = new FirstSeen<string>();
+  const flags = new FirstSeen<string>();
+  const destinations = new FirstSeen<string>();
+  const assumedZones = new FirstSeen<string>();
+  const sourcePorts = new Set<number>();
+  const destinationPorts = new Set<number>();
+  return {
+    add(e) {
+      const key: SortKey = [e.tsUtc ?? Number.POSITIVE_INFINITY, e.line, count++];
+      // "Destination" is the user's side of each event: dst when the source sent it, src when it was outbound.
+      const fromHost = e.src === host;
+      const userIp = fromHost ? e.dst : e.src;
+      const userPort = fromHost ? e.dport : e.sport;
+      const hostPort = fromHost ? e.sport : e.dport;
+      protocols.note(e.proto, key);
+      // Each combination as seen ("ACK", "SYN+ACK", "RST"): one merged set ("SYN,ACK,RST") made late replies read
+      // as if SYNs had been sent too.
+      if (e.proto === 'tcp' && e.flags.length) flags.note(sortFlags(e.flags).join('+'), key);
+      if (hostPort !== null) sourcePorts.add(hostPort);
+      if (userPort !== null) destinationPorts.add(userPort);
+      if (userIp && !isLanAddress(userIp)) destinations.note(userIp, key);
+      const t = reportTime(e);
+      if (t === null) return;
+      if (t.assumed) assumedZones.note(t.zone, key);
+      const seen: ReportSeen = { time: t.iso, zone: t.zone, tsUtc: e.tsUtc };
+      if (first === null || compareKeys(key, first.key) < 0) first = { key, seen };
+      // Of events at the same time and line the one added last ends the sorted list.
+      if (last === null || compareKeys(last.key, key) < 0) last = { key, seen };
+    },
+    result() {
+      return {
+        eventCount: count,
+        firstSeen: first?.seen ?? null,
+        lastSeen: last?.seen ?? null,
+        protocols: protocols.values(),
+        flagsSeen: flags.values(),
+        sourcePorts: [...sourcePorts].sort((x, y) => x - y),
+        destinationPorts: [...destinationPorts].sort((x, y) => x - y),
+        destinations: destinations.values(),
+        assumedZones: assumedZones.values(),
+      };
+    },
+  };
+}
+
 /**
  * Count, times, protocols, flags, ports and destinations of all events of one source: the summary speaks for every
  * event, also those beyond the listed rows.
  */
-export function reportTotals(host: string, events: readonly ConnectionEvent[]): ReportTotals {
-  const sorted = [...events].sort(byTime);
-  // "Destination" is the user's side of each event: dst when the source sent it, src when it was outbound.
-  const userSide = sorted.map((e) => (e.src === host ? { ip: e.dst, port: e.dport } : { ip: e.src, port: e.sport }));
-  const hostSide = sorted.map((e) => (e.src === host ? e.sport : e.dport));
-  const times = sorted
-    .map((e) => ({ e, t: reportTime(e) }))
-    .filter((x): x is { e: ConnectionEvent; t: ReportTime } => x.t !== null);
-  const seen = times.map(({ e, t }): ReportSeen => ({ time: t.iso, zone: t.zone, tsUtc: e.tsUtc }));
+export function reportTotals(host: string, events: Iterable<ConnectionEvent>): ReportTotals {
+  const totals = reportTotalsAccumulator(host);
+  for (const e of events) totals.add(e);
+  return totals.result();
+}
+
+/**
+ * The first `max` events by time (untimed last) of events added one at a time, holding about 2 × max of them: the
+ * same events in the same order as listedEvents of all of them added in that order.
+ */
+export function listedEventsCollector<E extends ConnectionEvent>(
+  max = DEFAULT_MAX_EVENTS,
+): { add(event: E): void; result(): E[] } {
+  // Kept events stay sorted and ahead of newer ones, so the stable sort breaks ties in the order they were added.
+  let kept: E[] = [];
+  const trim = (): void => {
+    kept = kept.sort(byTime).slice(0, max);
+  };
   return {
-    eventCount: sorted.length,
-    // sorted is by time, untimed events last: the first and last timed ones are the ends.
-    firstSeen: seen[0] ?? null,
-    lastSeen: seen[seen.length - 1] ?? null,
-    protocols: [...new Set(sorted.map((e) => e.proto))],
-    flagsSeen: flagCombinations(sorted),
-    sourcePorts: [...new Set(hostSide.filter((p): p is number => p !== null))].sort((x, y) => x - y),
-    destinationPorts: [...new Set(userSide.map((u) => u.port).filter((p): p is number => p !== null))].sort(
-      (x, y) => x - y,
-    ),
-    destinations: [...new Set(userSide.map((u) => u.ip).filter((ip) => ip && !isLanAddress(ip)))],
-    assumedZones: [...new Set(times.filter(({ t }) => t.assumed).map(({ t }) => t.zone))],
+    add(e) {
+      kept.push(e);
+      if (kept.length >= 2 * max + 1) trim();
+    },
+    result() {
+      trim();
+      return [...kept];
+    },
   };
 }
 

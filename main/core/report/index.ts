@@ -1,5 +1,15 @@
 export * from './model';
-export { buildReport, defaultSummary, DEFAULT_MAX_EVENTS, listedEvents, reportTotals, type ReportInput } from './build';
+export {
+  buildReport,
+  defaultSummary,
+  DEFAULT_MAX_EVENTS,
+  listedEvents,
+  listedEventsCollector,
+  reportTotals,
+  reportTotalsAccumulator,
+  type ReportInput,
+  type ReportTotalsAccumulator,
+} from './build';
 export { renderTextBody, reportSubject, eventTableLines } from './text';
 export { renderCsv, CSV_HEADER } from './csv';
 export { buildXarf, renderXarf, XARF_VERSION, PLACEHOLDER_CONTACT, type XarfReport } from './xarf';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../../main/core/report/build';
+import {
+  buildReport,
+  listedEvents,
+  listedEventsCollector,
+  reportTotals,
+  reportTotalsAccumulator,
+} from '../../../main/core/report/build';
 import type { ReportOptions } from '../../../main/core/report/model';
 import { eventTableLines, renderTextBody, reportSubject } from '../../../main/core/report/text';
 import { AKAMAI_EDGE, SCANNER, hostEvents, longScanLog, ufwEvents, ufwLineEvents } from './ufw-events';
@@ -178,6 +184,43 @@ describe('a report with more events than it lists (500)', () => {
     expect(r.summary.ja).toContain(`宛先ポート: ${twenty} … ほか 780 個（全 800 ポート）。`);
     // Twenty ports or fewer are all named, without a count.
     expect(scan().summary.en).toContain('Destination ports: 22, 23, 445, 3389, 8080.');
+  });
+});
+
+describe('totals added page by page (a host too big to hold)', () => {
+  // Akamai's replies (ACK, ACK, RST) and one SYN+ACK whose line had no time: it sorts after every timed event.
+  const events = () => {
+    const replies = ufwEvents('ufw-akamai-reply.log');
+    const untimed = { ...(replies[0] as (typeof replies)[number]), tsUtc: null, flags: ['SYN', 'ACK'], line: 9 };
+    return [...replies, untimed] as typeof replies;
+  };
+
+  it('gives the totals of all the events, in time order, whatever order the pages come in', () => {
+    const all = events();
+    const totals = reportTotalsAccumulator(AKAMAI_EDGE.ip);
+    // Untimed first and the last reply before the first ones: the order the pages along the index come in, and worse.
+    for (const e of [...all].reverse()) totals.add(e);
+    const result = totals.result();
+    expect(result).toEqual(reportTotals(AKAMAI_EDGE.ip, all));
+    expect(result).toMatchObject({
+      eventCount: 4,
+      flagsSeen: ['ACK', 'RST', 'SYN+ACK'],
+      firstSeen: { time: '2026-11-21T09:20:05+09:00' },
+      lastSeen: { time: '2026-11-21T09:20:07+09:00' },
+      destinationPorts: [60700, 60722],
+    });
+  });
+
+  it('keeps the earliest events by time for the listed rows, untimed ones last, as listedEvents does', () => {
+    const all = [...events(), ...ufwLineEvents(longScanLog(30))];
+    for (const max of [1, 2, 3, 10, 40]) {
+      const listed = listedEventsCollector<(typeof all)[number]>(max);
+      for (const e of [...all].reverse()) listed.add(e);
+      expect(listed.result(), `max ${max}`).toEqual(listedEvents([...all].reverse(), max));
+    }
+    const three = listedEventsCollector<(typeof all)[number]>(3);
+    for (const e of events()) three.add(e);
+    expect(three.result().map((e) => e.flags.join('+'))).toEqual(['ACK', 'ACK', 'RST']);
   });
 });
 
