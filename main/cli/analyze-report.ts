@@ -88,15 +88,21 @@ function linkJson(l: LinkFinding, lang: Lang): object {
   };
 }
 
+/** "1 event", "2 events": English counts take the plural form their number needs. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const LABELS = {
   en: {
-    heading: (f: number, e: number, h: number) => `NetWhy analysis: ${f} file(s), ${e} events, ${h} remote host(s)`,
+    heading: (f: number, e: number, h: number) =>
+      `NetWhy analysis: ${count(f, 'file')}, ${count(e, 'event')}, ${count(h, 'remote host')}`,
     period: 'Period',
     verdicts: 'Verdicts',
     link: 'Link to this PC',
     advice: 'What to do',
     evidence: 'Evidence',
-    events: 'events',
+    events: (n: number) => count(n, 'event'),
     alsoHosts: 'Other hosts with this verdict',
     more: (n: number) => `… and ${n} more`,
     none: 'No connection events were found in the input.',
@@ -111,7 +117,7 @@ const LABELS = {
     link: 'このPCとの関係',
     advice: 'どうすればよいか',
     evidence: '根拠',
-    events: '件',
+    events: (n: number) => `${n} 件`,
     alsoHosts: '同じ判定のほかの通信相手',
     more: (n: number) => `…ほか ${n} 件`,
     none: '入力から通信イベントは見つかりませんでした。',
@@ -170,8 +176,13 @@ export function analysisText(a: Analysis, lang: Lang, files: FileSummary[], offl
 }
 
 function hostLine(h: HostSummary, lang: Lang): string {
-  const when = h.firstSeen !== null ? `  ${iso(h.firstSeen)} – ${iso(h.lastSeen)}` : '';
-  return `   ${h.ip.padEnd(15)}  ${ownerLine(h.attribution, lang)}  ${h.events} ${LABELS[lang].events}${when}`;
+  const when =
+    h.firstSeen === null
+      ? ''
+      : h.firstSeen === h.lastSeen
+        ? `  ${iso(h.firstSeen)}`
+        : `  ${iso(h.firstSeen)} – ${iso(h.lastSeen)}`;
+  return `   ${h.ip.padEnd(15)}  ${ownerLine(h.attribution, lang)}  ${LABELS[lang].events(h.events)}${when}`;
 }
 
 function section(hosts: HostSummary[], lang: Lang): string[] {

@@ -81,3 +81,31 @@ describe('netwhy analyze --json wording', () => {
     for (const h of [...en, ...ja]) expect(`${h.explanation} ${h.advice}`).not.toMatch(/unidentified|特定できない/);
   });
 });
+
+describe('netwhy analyze text report', () => {
+  it('English counts take their plural form: "1 file, 1 event, 1 remote host", "2 events"', async () => {
+    const one = file('one.log', [
+      'Mar 12 20:00:00 OpenWrt kernel: DROP(src wan)IN=eth0 OUT= SRC=23.32.5.10 DST=203.0.113.7 LEN=44 TTL=51 ID=1 PROTO=UDP SPT=443 DPT=54001 LEN=60',
+    ]);
+    const c = captureIo();
+    expect(await runCli(['analyze', one, '--offline', '--year', '2024', '--tz', 'UTC'], c.io)).toBe(0);
+    expect(c.out()).toContain('NetWhy analysis: 1 file, 1 event, 1 remote host\n');
+    expect(c.out()).toMatch(/ 1 event {2}2024-03-12T20:00:00\.000Z\n/);
+    expect(c.out()).not.toMatch(/\b1 events\b|file\(s\)|host\(s\)/);
+
+    const two = file('two.log', [
+      'Mar 12 20:00:05 OpenWrt kernel: DROP(src wan)IN=eth0 OUT= SRC=23.32.5.11 DST=203.0.113.7 LEN=44 TTL=51 ID=1 PROTO=UDP SPT=30000 DPT=50777 LEN=60',
+      'Mar 12 20:00:06 OpenWrt kernel: DROP(src wan)IN=eth0 OUT= SRC=23.32.5.11 DST=203.0.113.7 LEN=44 TTL=51 ID=1 PROTO=UDP SPT=30000 DPT=50777 LEN=60',
+    ]);
+    const d = captureIo();
+    expect(await runCli(['analyze', one, two, '--offline', '--year', '2024', '--tz', 'UTC'], d.io)).toBe(0);
+    expect(d.out()).toContain('NetWhy analysis: 2 files, 3 events, 2 remote hosts\n');
+    expect(d.out()).toMatch(/ 2 events {2}2024-03-12T20:00:05\.000Z – 2024-03-12T20:00:06\.000Z\n/);
+    const ja = captureIo();
+    expect(
+      await runCli(['analyze', one, two, '--offline', '--year', '2024', '--tz', 'UTC', '--lang', 'ja'], ja.io),
+    ).toBe(0);
+    expect(ja.out()).toContain('NetWhy の分析結果：ファイル 2 個、イベント 3 件、通信相手 2 件\n');
+    expect(ja.out()).toMatch(/ 1 件 {2}2024-03-12T20:00:00\.000Z\n/);
+  });
+});
