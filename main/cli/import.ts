@@ -15,7 +15,8 @@ export const IMPORT_USAGE = `netwhy import FILE… [--db PATH] [--format FAMILY]
   --db PATH        database file (default: the app's, ${'$'}NETWHY_DB overrides)
   --format FAMILY  skip detection (see \`netwhy formats\`)
   --tz ZONE        IANA zone of times without one (default: this PC's)
-  --year YYYY      year of dates without one (default: the current year)
+  --year YYYY      year of dates without one (default: this year, or last year for dates more than
+                   2 days after today; Dec -> Jan rolls over)
 `;
 
 export function parseYear(text: string | undefined): number | undefined {

@@ -116,10 +116,11 @@ export async function* produceBatches(
     return batch;
   };
 
-  const pipeline = createPipeline(
-    { family: log.family, fallback: log.fallback, time: createTimeResolver(log.time) },
-    sink,
-  );
+  // An import dates a year-less log in the past (a "Dec 26" line imported in November is last December's);
+  // `netwhy parse` keeps its contract's current year. A resume or continuation passes the first run's "now", so it
+  // picks the same year.
+  const time = createTimeResolver({ ...log.time, pastYear: true });
+  const pipeline = createPipeline({ family: log.family, fallback: log.fallback, time }, sink);
   let last = committedLine;
   let fileLast = 0;
   let handled = 0;

@@ -10,7 +10,19 @@ export interface TimeOptions {
   year?: number | undefined;
   /** The current instant (ms), for the current year and today's date. */
   now: number;
+  /**
+   * Imports (not `netwhy parse`, whose contract is "--year or the current year"): without --year, a first year-less
+   * date more than FUTURE_SLACK after `now` is last year's, since a log is about the past: a "Dec 26" line imported
+   * on Nov 21, or the December half of a Dec -> Jan log imported in January.
+   */
+  pastYear?: boolean | undefined;
 }
+
+/**
+ * How far after `now` a year-less date may lie and still be this year's: router clocks and zones differ from this
+ * PC's by up to a day, so a line from "tomorrow" is a clock difference, not last year.
+ */
+export const FUTURE_SLACK_MS = 2 * 86_400_000;
 
 export interface ResolvedTime {
   /** ISO 8601 as the log states it: offset when the line or the user's zone gives one, else local time. */
@@ -74,6 +86,8 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
   const zone = options.zone || options.defaultZone;
   const explicitZone = Boolean(options.zone);
   const today = wallTimeAt(options.now, zone);
+  // "now" as a wall clock in the zone, to compare year-less local dates with.
+  const nowLocal = Date.UTC(today.year, today.month - 1, today.day, today.hour, today.minute, today.second);
   // Year inference follows the year-less lines only: a line stating its own year (an RFC 5424 line relayed into a
   // BSD log) says nothing about the year of the lines around it, and must not override --year for them.
   let year: number | undefined;
@@ -83,9 +97,18 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
   let cachedHourKey = Number.NaN;
   let cachedOffset = 0;
 
-  function inferYear(month: number): number {
-    // The contract (issue 3): --year, else the current year, for the first year-less line; later lines roll on.
-    if (year === undefined || lastMonth === undefined) return options.year ?? today.year;
+  /** The year of the first year-less date, which seeds the inference. */
+  function seedYear(p: TimeParts, month: number, day: number): number {
+    // The contract (issue 3): --year, else the current year; an import takes last year for a date after today.
+    if (options.year !== undefined) return options.year;
+    if (!options.pastYear) return today.year;
+    const at = Date.UTC(today.year, month - 1, day, p.hour, p.minute, p.second);
+    return at - nowLocal > FUTURE_SLACK_MS ? today.year - 1 : today.year;
+  }
+
+  function inferYear(p: TimeParts, month: number, day: number): number {
+    // Later lines roll on from the seed.
+    if (year === undefined || lastMonth === undefined) return seedYear(p, month, day);
     if (month < lastMonth - 6) return year + 1;
     if (month > lastMonth + 6) return year - 1;
     return year;
@@ -107,7 +130,7 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
           y = parts.year < 100 ? 2000 + parts.year : parts.year;
           if (d > daysInMonth(y, mo)) return NONE;
         } else {
-          y = inferYear(mo);
+          y = inferYear(parts, mo, d);
           // A year-less Feb 29 was written in a leap year: the nearest one at or before the inferred year, and the
           // lines after it continue from there.
           if (mo === 2 && d === 29) y = leapYearAtOrBefore(y);

@@ -86,6 +86,31 @@ describe('time resolution', () => {
     expect(r.resolve({ month: 3, day: 1, hour: 0, minute: 0, second: 0 }).ts).toBe('2027-03-01T00:00:00');
   });
 
+  it('an import (pastYear) puts a first year-less date after today into last year, and rolls on from there', () => {
+    const at = (now: number, dates: [number, number][]): (string | null)[] => {
+      const r = createTimeResolver({ defaultZone: 'UTC', now, pastYear: true });
+      return dates.map(([month, day]) => r.resolve({ month, day, hour: 9, minute: 5, second: 47 }).ts);
+    };
+    // A "Dec 26" line imported on 2026-11-21 was written last December, not next month.
+    expect(at(NOW, [[12, 26]])).toEqual(['2025-12-26T09:05:47']);
+    // A log running Dec -> Jan imported on 2027-01-10: December is 2026, January 2027.
+    expect(
+      at(Date.UTC(2027, 0, 10), [
+        [12, 30],
+        [1, 2],
+      ]),
+    ).toEqual(['2026-12-30T09:05:47', '2027-01-02T09:05:47']);
+    // Within two days of now (a router clock or zone ahead of this PC) it stays this year; today stays today.
+    expect(at(NOW, [[11, 22]])).toEqual(['2026-11-22T09:05:47']);
+    expect(at(NOW, [[11, 21]])).toEqual(['2026-11-21T09:05:47']);
+    expect(at(NOW, [[11, 24]])).toEqual(['2025-11-24T09:05:47']);
+    // --year still wins, and `netwhy parse` (no pastYear) keeps its contract's current year.
+    const withYear = createTimeResolver({ defaultZone: 'UTC', now: NOW, year: 2030, pastYear: true });
+    expect(withYear.resolve({ month: 12, day: 26, hour: 0, minute: 0, second: 0 }).ts).toBe('2030-12-26T00:00:00');
+    const parse = createTimeResolver({ defaultZone: 'UTC', now: NOW });
+    expect(parse.resolve({ month: 12, day: 26, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-12-26T00:00:00');
+  });
+
   it('gives a time of day alone the date the log last stated, else today', () => {
     const r = createTimeResolver({ defaultZone: 'Asia/Tokyo', now: NOW });
     expect(r.resolve({ hour: 8, minute: 1, second: 2 }).ts).toBe('2026-11-21T08:01:02');
