@@ -118,6 +118,17 @@ export function portStoryEvidence(packets: readonly Packet[]): Evidence[] {
   return s.known || s.service ? [evidence('port', s.story.en, s.story.ja)] : [];
 }
 
+/** "1 packet", "3 packets": an English noun in the form its count needs (Japanese nouns have none). */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/** "port 443", "ports 80, 443": portList with the noun its length needs. */
+export function portsPhrase(ports: Iterable<number>): string {
+  const list = [...new Set(ports)];
+  return `${list.length === 1 ? 'port' : 'ports'} ${portList(list)}`;
+}
+
 /** "443", "443, 80", "22, 23, 80 … (200 ports)". */
 export function portList(ports: Iterable<number>, max = 8): string {
   const sorted = [...new Set(ports)].sort((a, b) => a - b);
@@ -201,5 +212,5 @@ export function countEvidence(packets: readonly Packet[]): Evidence {
   const { first, last } = timeSpan(packets);
   const when = first ? (first === last ? ` at ${first}` : ` from ${first} to ${last}`) : '';
   const whenJa = first ? (first === last ? `（${first}）` : `（${first} 〜 ${last}）`) : '';
-  return evidence('count', `${n} log line(s)${when}`, `ログ ${n} 行${whenJa}`);
+  return evidence('count', `${plural(n, 'log line')}${when}`, `ログ ${n} 行${whenJa}`);
 }

@@ -111,7 +111,7 @@ describe('issue 5 scenarios', () => {
     expect(r.hosts[0]?.verdict.id).toBe('stale-local');
     expect(r.hosts[0]?.verdict.title.en).toBe('A finished connection is still open on this PC');
     expect(r.hosts[0]?.verdict.explanation.en).toContain(
-      'netsession_win.exe (PID 4321) on this PC still has 2 connection(s)',
+      'netsession_win.exe (PID 4321) on this PC still has 2 connections',
     );
     expect(r.hosts[0]?.verdict.explanation.ja).toContain(
       'このPCの netsession_win.exe（PID 4321）の、23.215.0.137（Akamai、AS20940）への接続 2 件が、CLOSE_WAIT の状態のまま残っています。',

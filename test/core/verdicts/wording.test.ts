@@ -131,7 +131,7 @@ describe('stale-local from a plain netstat -ano', () => {
     const v = host('23.215.0.137');
     expect(v?.id).toBe('stale-local');
     expect(v?.explanation.en).toMatch(
-      /^The program with PID 4321 on this PC still has 2 connection\(s\) to 23\.215\.0\.137 \(Akamai, AS20940\) in the CLOSE_WAIT state\./,
+      /^The program with PID 4321 on this PC still has 2 connections to 23\.215\.0\.137 \(Akamai, AS20940\) in the CLOSE_WAIT state\./,
     );
     expect(v?.explanation.en).toContain('the connection stays only because the program on this PC has not closed it');
     expect(v?.explanation.ja).toMatch(
@@ -176,9 +176,7 @@ describe('ports the log does not give are not shown as "?"', () => {
     const ip = '2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6';
     const v = analyze(eventsOf(sonicwall, [fixtureLine('sonicwall.log', 5)]), [residential(ip)]).hosts[0]?.verdict;
     expect(v?.id).toBe('probe');
-    expect(v?.explanation.en).toContain(
-      `(OCN NTT Communications, AS4713) tried 1 time(s) to reach your network without`,
-    );
+    expect(v?.explanation.en).toContain(`(OCN NTT Communications, AS4713) tried once to reach your network without`);
     expect(v?.explanation.ja).toContain('頼まれてもいないのにあなたのネットワークへ 1 回接続しようとしました');
     const ev = (v?.evidence ?? []).flatMap((e) => [e.detail, e.detailJa ?? '']);
     expect(texts(v, ev)).not.toContain('?');
@@ -188,7 +186,9 @@ describe('ports the log does not give are not shown as "?"', () => {
     const icmp = analyze(eventsOf(netfilter, [fixtureLine('netfilter.log', 9)]), [residential('1.2.3.36')]).hosts[0]
       ?.verdict;
     expect(icmp?.id).toBe('unknown');
-    expect(icmp?.explanation.en).toContain('protocol ICMP (which has no ports), 1 of them sent by the remote side');
+    expect(icmp?.explanation.en).toContain(
+      'What is known: 1 log line with 1.2.3.36 (OCN NTT Communications, AS4713), protocol ICMP (which has no ports), sent by the remote side.',
+    );
     expect(icmp?.explanation.ja).toContain('プロトコルは ICMP（ポートのないプロトコル）、そのうち');
     expect(icmp?.evidence[0]?.detail).toBe('ICMP: a protocol without ports');
     expect(icmp?.evidence[0]?.detailJa).toBe('ICMP: ポートのないプロトコル');
@@ -196,9 +196,9 @@ describe('ports the log does not give are not shown as "?"', () => {
     const line = '[DoS Attack: SYN/ACK Scan] from source: 68.40.255.235, port 80, Tuesday, February 16, 2016 17:35:23';
     const ng = analyze(eventsOf(netgear, [line]), [residential('68.40.255.235')]).hosts[0]?.verdict;
     expect(ng?.id).toBe('unknown');
-    expect(ng?.explanation.en).toContain('protocol TCP, remote port(s) 80, 1 of them sent by the remote side');
+    expect(ng?.explanation.en).toContain('protocol TCP, remote port 80, sent by the remote side.');
     expect(ng?.explanation.ja).toContain('プロトコルは TCP、相手側ポートは 80、そのうち');
-    expect(ng?.evidence[0]?.detail).toBe('TCP: remote port(s) 80');
+    expect(ng?.evidence[0]?.detail).toBe('TCP: remote port 80');
     expect(ng?.evidence[0]?.detailJa).toBe('TCP: 相手側ポート 80');
     for (const v of [icmp, ng])
       expect(
@@ -262,7 +262,7 @@ describe('probe: what is true of UDP to a temporary port', () => {
     expect(v?.title.en).toBe('Stray UDP packets from 23.32.5.11 — most likely late replies');
     expect(v?.title.ja).toBe('23.32.5.11 からの UDP パケット — 遅れて届いた応答と思われます');
     expect(v?.explanation.en).toMatch(
-      /^23\.32\.5\.11 \(Akamai, AS20940\) sent 2 UDP packet\(s\) to port\(s\) 50777 of your network\./,
+      /^23\.32\.5\.11 \(Akamai, AS20940\) sent 2 UDP packets to port 50777 of your network\./,
     );
     expect(v?.explanation.en).toContain(
       'most likely the other side answering a conversation one of your devices started',
@@ -275,7 +275,7 @@ describe('probe: what is true of UDP to a temporary port', () => {
       expect(t).not.toMatch(/unsolicited|without being asked/i);
     for (const t of [v?.title.ja, v?.explanation.ja]) expect(t).not.toMatch(/一方的|頼まれてもいない/);
     const ev = v?.evidence.map((e) => e.detail) ?? [];
-    expect(ev).toContain('Port(s) reached: 50777');
+    expect(ev).toContain('Port reached: 50777');
     expect(ev.join('\n')).toContain('usually the other side answering');
     expect(v?.evidence.map((e) => e.detailJa)).toContain('届いた先のポート: 50777');
   });
@@ -285,7 +285,7 @@ describe('probe: what is true of UDP to a temporary port', () => {
     const v = analyze(eventsOf(netfilter, [syn]), [akamaiEdge('23.62.99.27')]).hosts[0]?.verdict;
     expect(v?.id).toBe('probe');
     expect(v?.title.en).toBe('Unsolicited attempts from 23.62.99.27 — background noise');
-    expect(v?.explanation.en).toContain('tried 1 time(s) to reach port(s) 50307 of your network without being asked');
+    expect(v?.explanation.en).toContain('tried once to reach port 50307 of your network without being asked');
     const ev = v?.evidence.flatMap((e) => [e.detail, e.detailJa ?? '']) ?? [];
     expect(ev.join('\n')).not.toMatch(/answering|相手からの応答/);
   });
@@ -294,9 +294,39 @@ describe('probe: what is true of UDP to a temporary port', () => {
     const v = analyze(eventsOf(netfilter, [fixtureLine('netfilter.log', 16)]), [residential('192.0.2.123')]).hosts[0]
       ?.verdict;
     expect(v?.id).toBe('probe');
-    expect(v?.explanation.en).toContain('tried 1 time(s) to reach port(s) 514 of your network without being asked');
+    expect(v?.explanation.en).toContain('tried once to reach port 514 of your network without being asked');
     expect(v?.explanation.ja).toContain(
       'が、頼まれてもいないのにあなたのネットワークのポート 514 へ 1 回接続しようとしました。',
     );
+  });
+});
+
+describe('English counts', () => {
+  it('one or several: "1 log line", "tried once", "1 connection", "port 443"; never "(s)"', () => {
+    const r = analyze(
+      [
+        ...eventsOf(netstatWindows, NETSTAT_ANO),
+        ...eventsOf(netfilter, [
+          netfilterLine({ time: 'Mar 12 20:00:00', src: '23.32.5.10', proto: 'UDP', spt: 443, dpt: 54001 }),
+          netfilterLine({ time: 'Mar 12 20:00:18', src: '23.62.99.27', proto: 'TCP', spt: 443, dpt: 50307 }),
+          fixtureLine('netfilter.log', 9),
+        ]),
+      ],
+      ['23.215.0.137', '23.215.0.138', '96.7.128.198', '23.32.5.10', '23.62.99.27'].map(akamaiEdge),
+    );
+    const v = (ip: string) => r.hosts.find((h) => h.ip === ip)?.verdict;
+    expect(v('23.215.0.138')?.explanation.en).toContain('still has 1 connection to 23.215.0.138');
+    expect(v('23.215.0.138')?.evidence[0]?.detail).toMatch(/^1 connection in LAST_ACK on this PC/);
+    expect(v('23.32.5.10')?.explanation.en).toMatch(
+      /^1 packet came from 23\.32\.5\.10 .* from its web port 443 as QUIC/,
+    );
+    expect(v('23.32.5.10')?.evidence[0]?.detail).toBe('From server port 443 to port 54001');
+    expect(v('23.62.99.27')?.explanation.en).toContain('tried once to reach port 50307 of your network');
+    expect(v('23.62.99.27')?.evidence.map((e) => e.detail)).toContain('Port tried: 50307');
+    expect(v('96.7.128.198')?.evidence.map((e) => e.detail)).toContain('Server port: 443');
+    expect(v('1.2.3.36')?.evidence.map((e) => e.detail)).toContain('1 log line at 2024-08-17T10:03:37Z');
+    for (const h of r.hosts)
+      for (const t of [h.verdict.explanation.en, h.verdict.advice.en, ...h.verdict.evidence.map((e) => e.detail)])
+        expect(t).not.toContain('(s)');
   });
 });

@@ -33,10 +33,15 @@ export const cdnConnection: VerdictRule = {
         : 'Seeing an unfamiliar network name here is expected',
       notVisitedJa: name ? `「${name}」のサイトを開いた覚えがなくても、` : '見覚えのない名前でも、',
     };
-    const ev = vars.port ? [evidence('port', `Server port(s): ${vars.port}`, `サーバー側ポート: ${vars.port}`)] : [];
+    const serverPorts = new Set(ports).size === 1 ? 'Server port' : 'Server ports';
+    const ev = vars.port ? [evidence('port', `${serverPorts}: ${vars.port}`, `サーバー側ポート: ${vars.port}`)] : [];
     if (procs.length)
       ev.push(
-        evidence('process', `Program(s) on this PC: ${procs.join(', ')}`, `このPCのプログラム: ${procs.join(', ')}`),
+        evidence(
+          'process',
+          `${procs.length === 1 ? 'Program' : 'Programs'} on this PC: ${procs.join(', ')}`,
+          `このPCのプログラム: ${procs.join(', ')}`,
+        ),
       );
     if (packets.length) ev.push(countEvidence(packets));
     ev.push(...ownerEvidence(group.attribution, world.sites.get(group.remote)));

@@ -1,4 +1,14 @@
-import { countEvidence, evidence, flagList, isServerNetwork, ownerEvidence, ownerVars, portList } from '../describe';
+import {
+  countEvidence,
+  evidence,
+  flagList,
+  isServerNetwork,
+  ownerEvidence,
+  ownerVars,
+  plural,
+  portList,
+  portsPhrase,
+} from '../describe';
 import { isWebReply } from '../packets';
 import type { Evidence } from '../../model/attribution';
 import type { RuleMatch, TextVars, VerdictRule } from '../types';
@@ -65,13 +75,15 @@ export const cdnReply: VerdictRule = {
       remote: group.remote,
       count: packets.length,
       port: portList(remotePorts),
+      webPort: portsPhrase(remotePorts),
+      packets: plural(packets.length, 'packet'),
       ...story(flags, quic),
       label: packets.find((p) => p.event.message)?.event.message ?? '',
     };
     const ev: Evidence[] = [
       evidence(
         'port',
-        `From server port ${vars.port} to ${localPorts.length ? `port(s) ${portList(localPorts)}` : 'your network'}`,
+        `From server ${vars.webPort} to ${localPorts.length ? portsPhrase(localPorts) : 'your network'}`,
         `サーバー側ポート ${vars.port} から${localPorts.length ? `ポート ${portList(localPorts)} ` : 'あなたのネットワーク'}へ`,
       ),
     ];
@@ -100,7 +112,7 @@ export const cdnReply: VerdictRule = {
       ja: '{ownerShortJa} のサーバーからの遅れた応答 — 心配いりません',
     },
     explanation: {
-      en: '{count} packet(s) came from {remote} ({owner}), a content-delivery or cloud server, from its web port {port} {kind}. {story} This happens to everyone who browses the web.',
+      en: '{packets} came from {remote} ({owner}), a content-delivery or cloud server, from its web {webPort} {kind}. {story} This happens to everyone who browses the web.',
       ja: '{remote}（{ownerJa}）から、コンテンツ配信／クラウドのサーバーの Web 用ポート {port} より、{kindJa} {count} 個届きました。{storyJa}Web を使っていれば誰にでも起こることです。',
     },
     advice: {

@@ -5,7 +5,9 @@ import {
   ownerEvidence,
   ownerVars,
   packetKinds,
+  plural,
   portList,
+  portsPhrase,
 } from '../describe';
 import { isScanShaped, type Packet } from '../packets';
 import { THRESHOLDS } from '../thresholds';
@@ -26,7 +28,7 @@ function texts(count: number, target: string, targetJa: string, reply: boolean):
       titleKindJa: ' UDP パケット',
       titleVerdict: 'most likely late replies',
       titleVerdictJa: '遅れて届いた応答と思われます',
-      attempt: `sent ${count} UDP packet(s) to ${target}`,
+      attempt: `sent ${plural(count, 'UDP packet')} to ${target}`,
       attemptJa: `から、${targetJa}へ UDP のパケットが ${count} 個届きました`,
       story:
         'Devices on your network pick ports in that range for their own outgoing connections (apps, games, video calls, QUIC web traffic), so such a packet is most likely the other side answering a conversation one of your devices started, arriving after your router had stopped waiting for it (routers forget a UDP conversation after a short quiet spell). It is not a port scan, and nothing got in: your router blocked or logged it.',
@@ -42,7 +44,7 @@ function texts(count: number, target: string, targetJa: string, reply: boolean):
     titleKindJa: '一方的な接続の試み',
     titleVerdict: 'background noise',
     titleVerdictJa: 'ネット上の雑音です',
-    attempt: `tried ${count} time(s) to reach ${target} without being asked`,
+    attempt: `tried ${count === 1 ? 'once' : `${count} times`} to reach ${target} without being asked`,
     attemptJa: `が、頼まれてもいないのに${targetJa}へ ${count} 回接続しようとしました`,
     story: `That is too little to count as a port scan (NetWhy calls it a scan at weight ${THRESHOLDS.scanWeight}: seven service ports or 21 high ports within an hour). Automated programs knock on every address on the internet all day long; your router blocked or logged these.`,
     storyJa: `ポートスキャンと呼ぶほどの量ではありません（NetWhy は 1 時間以内にサービス用ポート 7 個、または上位ポート 21 個分の重み ${THRESHOLDS.scanWeight} に達したときにスキャンと判定します）。インターネット上では自動化されたプログラムが一日中すべてのアドレスをノックして回っており、ルーターがそれを遮断・記録しただけです。`,
@@ -66,9 +68,11 @@ export const probe: VerdictRule = {
     if (!packets.length) return null;
     const kinds = packetKinds(packets);
     const reply = lateUdpReplies(packets);
-    const ports = portList(packets.map((p) => p.localPort).filter((p): p is number => p !== null));
+    const localPorts = packets.map((p) => p.localPort).filter((p): p is number => p !== null);
+    const ports = portList(localPorts);
+    const many = new Set(localPorts).size > 1;
     // Some logs name no port of ours (an IPv6 line with the address alone): then the sentence names none.
-    const target = ports ? `port(s) ${ports} of your network` : 'your network';
+    const target = ports ? `${portsPhrase(localPorts)} of your network` : 'your network';
     const targetJa = ports ? `あなたのネットワークのポート ${ports} ` : 'あなたのネットワーク';
     const vars = {
       ...ownerVars(group.attribution),
@@ -81,8 +85,8 @@ export const probe: VerdictRule = {
         ...(ports
           ? [
               reply
-                ? evidence('port', `Port(s) reached: ${ports}`, `届いた先のポート: ${ports}`)
-                : evidence('port', `Ports tried: ${ports}`, `試されたポート: ${ports}`),
+                ? evidence('port', `${many ? 'Ports' : 'Port'} reached: ${ports}`, `届いた先のポート: ${ports}`)
+                : evidence('port', `${many ? 'Ports' : 'Port'} tried: ${ports}`, `試されたポート: ${ports}`),
             ]
           : []),
         evidence('flags', `Packet kinds: ${kinds.en}`, `パケットの種類: ${kinds.ja}`),

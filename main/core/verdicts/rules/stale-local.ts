@@ -1,4 +1,4 @@
-import { countEvidence, evidence, ownerEvidence, ownerVars } from '../describe';
+import { countEvidence, evidence, ownerEvidence, ownerVars, plural } from '../describe';
 import type { LocalSocket, RuleInput, RuleMatch, TextVars, VerdictRule } from '../types';
 
 /** TCP states in which the LOCAL program is the one holding the connection open (RFC 9293 §3.3.2). */
@@ -136,7 +136,7 @@ export const staleLocal: VerdictRule = {
     const ev = [
       evidence(
         'state',
-        `${sockets.length} connection(s) in ${s.state} on this PC, local port ${s.localPort} → ${s.remoteAddress}:${s.remotePort ?? '-'}`,
+        `${plural(sockets.length, 'connection')} in ${s.state} on this PC, local port ${s.localPort} → ${s.remoteAddress}:${s.remotePort ?? '-'}`,
         `このPCで ${s.state} の接続が ${sockets.length} 件（ローカルポート ${s.localPort} → ${s.remoteAddress}:${s.remotePort ?? '-'}）`,
       ),
     ];
@@ -145,7 +145,7 @@ export const staleLocal: VerdictRule = {
       ev.push(
         evidence(
           'state',
-          `${others} more connection(s) in ${[...new Set(all.filter((x) => x.state !== s.state).map((x) => x.state))].join(', ')}`,
+          `${plural(others, 'more connection')} in ${[...new Set(all.filter((x) => x.state !== s.state).map((x) => x.state))].join(', ')}`,
           `ほかに ${[...new Set(all.filter((x) => x.state !== s.state).map((x) => x.state))].join('、')} の接続が ${others} 件`,
         ),
       );
@@ -164,6 +164,7 @@ export const staleLocal: VerdictRule = {
       state: s.state,
       remote: input.group.remote,
       count: sockets.length,
+      connections: plural(sockets.length, 'connection'),
       stateMeaning: text.meaning,
       stateMeaningJa: text.meaningJa,
       stateWhy: text.why,
@@ -177,7 +178,7 @@ export const staleLocal: VerdictRule = {
       ja: 'このPCに、終わった接続が残っています',
     },
     explanation: {
-      en: '{subject} on this PC still has {count} connection(s) to {remote} ({owner}) in the {state} state. {stateMeaning} {stateWhy}',
+      en: '{subject} on this PC still has {connections} to {remote} ({owner}) in the {state} state. {stateMeaning} {stateWhy}',
       ja: 'このPCの{subjectJa}の、{remote}（{ownerJa}）への接続 {count} 件が、{state} の状態のまま残っています。{stateMeaningJa}{stateWhyJa}',
     },
     advice: { en: '{advice}', ja: '{adviceJa}' },

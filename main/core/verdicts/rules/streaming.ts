@@ -1,4 +1,4 @@
-import { countEvidence, evidence, isAkamai, ownerEvidence, ownerVars } from '../describe';
+import { countEvidence, evidence, isAkamai, ownerEvidence, ownerVars, plural } from '../describe';
 import type { Packet } from '../packets';
 import type { RuleMatch, VerdictRule } from '../types';
 
@@ -75,6 +75,7 @@ export const streaming: VerdictRule = {
         service: sig.service,
         serviceJa: sig.serviceJa,
         count: packets.length,
+        lines: plural(packets.length, 'log line'),
       };
       return {
         evidence: [
@@ -93,7 +94,7 @@ export const streaming: VerdictRule = {
       ja: '昔ながらのストリーミング用ポートでの動画・音声配信',
     },
     explanation: {
-      en: "{count} log line(s) with {remote} ({owner}) use {service}. These ports come from the era of RealPlayer, QuickTime and Windows Media, and Akamai's own FAQ lists them for streams it delivers. Media arrives on separate ports from the request, so a router may not recognise it and logs or blocks it. It is a media player receiving a stream, not an attack.",
+      en: "In {lines}, {remote} ({owner}) used {service}. These ports come from the era of RealPlayer, QuickTime and Windows Media, and Akamai's own FAQ lists them for streams it delivers. Media arrives on separate ports from the request, so a router may not recognise it and logs or blocks it. It is a media player receiving a stream, not an attack.",
       ja: '{remote}（{ownerJa}）との {count} 行の記録は、{serviceJa}を使っています。これらは RealPlayer、QuickTime、Windows Media の時代からあるポートで、Akamai 自身の FAQ にも同社が配信するストリーム用として載っています。映像や音声は要求とは別のポートで届くため、ルーターが正体を判断できずに記録・遮断することがあります。メディアプレーヤーが配信を受け取っているだけで、攻撃ではありません。',
     },
     advice: {

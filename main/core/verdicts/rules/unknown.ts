@@ -4,7 +4,9 @@ import {
   evidence,
   ownerEvidence,
   ownerVars,
+  plural,
   portList,
+  portsPhrase,
   protoLabel,
 } from '../describe';
 import type { RuleMatch, VerdictRule } from '../types';
@@ -21,19 +23,24 @@ export const unknown: VerdictRule = {
     const protos = [...new Map(group.packets.map((p) => protoLabel(p.proto)).map((l) => [l.en, l])).values()];
     const protoEn = protos.map((p) => p.en).join(', ') || 'unknown';
     const protoJa = protos.map((p) => p.ja).join('、') || '不明';
-    const ports = portList(group.packets.map((p) => p.localPort).filter((p): p is number => p !== null));
-    const remotePorts = portList(group.packets.map((p) => p.remotePort).filter((p): p is number => p !== null));
+    const localPorts = group.packets.map((p) => p.localPort).filter((p): p is number => p !== null);
+    const remoteList = group.packets.map((p) => p.remotePort).filter((p): p is number => p !== null);
+    const ports = portList(localPorts);
+    const remotePorts = portList(remoteList);
+    const remotePortsPhrase = portsPhrase(remoteList);
     // ICMP and the like have no ports: say so instead of "port ?"; a port the log left out is simply not named.
     const portless = group.packets.length > 0 && group.packets.every((p) => !PORTED.has(p.proto.toLowerCase()));
     const known = [
       remotePorts
         ? {
-            en: `remote port(s) ${remotePorts}`,
+            en: `remote ${remotePortsPhrase}`,
             ja: `相手側ポート ${remotePorts}`,
             jaIs: `相手側ポートは ${remotePorts}`,
           }
         : null,
-      ports ? { en: `local port(s) ${ports}`, ja: `こちら側ポート ${ports}`, jaIs: `こちら側ポートは ${ports}` } : null,
+      ports
+        ? { en: `local ${portsPhrase(localPorts)}`, ja: `こちら側ポート ${ports}`, jaIs: `こちら側ポートは ${ports}` }
+        : null,
     ].filter((x) => x !== null);
     const portsEn = portless
       ? 'a protocol without ports'
@@ -50,11 +57,18 @@ export const unknown: VerdictRule = {
       ...ownerVars(group.attribution),
       remote: group.remote,
       count: group.packets.length,
+      lines: plural(group.packets.length, 'log line'),
       protos: protoEn,
       protosJa: protoJa,
       portsKnown: portless ? ' (which has no ports)' : known.map((k) => `, ${k.en}`).join(''),
       portsKnownJa: portless ? '（ポートのないプロトコル）' : known.map((k) => `、${k.jaIs}`).join(''),
       inbound,
+      fromRemote:
+        group.packets.length === 1
+          ? inbound
+            ? 'sent by the remote side'
+            : 'not sent by the remote side'
+          : `${inbound} of them sent by the remote side`,
     };
     return {
       evidence: [
@@ -69,7 +83,7 @@ export const unknown: VerdictRule = {
   templates: {
     title: { en: 'Traffic NetWhy cannot classify', ja: 'NetWhy が分類できなかった通信' },
     explanation: {
-      en: 'NetWhy could not match this traffic to a known pattern. What is known: {count} log line(s) with {remote} ({owner}), protocol {protos}{portsKnown}, {inbound} of them sent by the remote side.',
+      en: 'NetWhy could not match this traffic to a known pattern. What is known: {lines} with {remote} ({owner}), protocol {protos}{portsKnown}, {fromRemote}.',
       ja: 'NetWhy はこの通信を既知のパターンに当てはめられませんでした。分かっていること：{remote}（{ownerJa}）との記録が {count} 行、プロトコルは {protosJa}{portsKnownJa}、そのうち相手側から送られたものは {inbound} 行です。',
     },
     advice: {
