@@ -102,7 +102,7 @@ export function ImportPreview(props: {
           <input
             inputMode="numeric"
             value={year}
-            placeholder={t('preview.yearPlaceholder', { year: thisYear })}
+            placeholder={t('preview.yearPlaceholder', { year: thisYear, lastYear: thisYear - 1 })}
             aria-invalid={!yearValid}
             onChange={(e) => setYear(e.target.value.trim())}
             data-testid="import-year"
