@@ -435,7 +435,7 @@ describe.skipIf(skip !== null)('Imports screen with a big log, dropped as in Ele
     const percent = Number(await panel.getByTestId('import-progress-bar').getAttribute('aria-valuenow'));
     expect(percent).toBeLessThan(100);
     expect(await panel.getByTestId('import-progress-bytes').textContent()).toMatch(
-      new RegExp(`^Stopped at ${percent}% · [\\d.]+ MB of [\\d.]+ MB$`),
+      new RegExp(`^Stopped at ${percent}% · [\\d.]+ [KM]B of [\\d.]+ MB$`),
     );
     expect(await panel.getByTestId('import-cancel').count()).toBe(0);
     const [row] = (await app.handlers['imports.list'](undefined)).filter((i) => i.fileName === 'big.log');
@@ -445,9 +445,40 @@ describe.skipIf(skip !== null)('Imports screen with a big log, dropped as in Ele
       .poll(() => panel.getByTestId('import-progress-title').textContent())
       .toBe('「big.log」の読み込みを中止しました');
     expect(await panel.getByTestId('import-progress-bytes').textContent()).toMatch(
-      /^\d+%（[\d.]+ MB \/ [\d.]+ MB）で止まりました$/,
+      /^\d+%（[\d.]+ [KM]B \/ [\d.]+ MB）で止まりました$/,
     );
     await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a second import started while one runs: both keep their own panel, Cancel and notice', async () => {
+    const { page } = app;
+    const file = join(app.dataDir, 'other.log');
+    // Another content than big.log (its first lines are the same: a shorter log of the same generator).
+    await generateNetfilterLog(file, 350_000, Number.POSITIVE_INFINITY, false);
+    onDisk.set('other.log', file);
+    await dropFile(page, { name: 'other.log', bytes: [0x0a], type: 'text/plain' }, false);
+    await page.getByTestId('import-start').click();
+    const panels = page.getByTestId('import-progress');
+    const other = panels.filter({ hasText: 'other.log' });
+    await other.getByTestId('import-cancel').waitFor();
+
+    await dropFile(page, { name: 'netfilter.log', bytes: [...readFileSync(FIXTURE)], type: 'text/plain' }, false);
+    await page.getByTestId('import-start').click();
+    const small = panels.filter({ hasText: 'netfilter.log' });
+    await small.waitFor();
+    // The first is still running, with its own bar and Cancel, beside the new one.
+    expect(await panels.count()).toBe(2);
+    expect(await other.getAttribute('data-state')).toBe('running');
+    expect(await other.getByTestId('import-cancel').count()).toBe(1);
+    expect(await other.getByTestId('import-progress-bar').count()).toBe(1);
+    await expect.poll(() => small.getByTestId('import-notice').textContent()).toMatch(/^Imported netfilter\.log: /);
+
+    await expect
+      .poll(() => other.getByTestId('import-notice').textContent(), { timeout: 60_000 })
+      .toMatch(/^Imported other\.log: 3\d\d,\d{3} events from 350,000 lines\./);
+    expect(await other.getByTestId('import-progress-title').textContent()).toBe('Finished importing other.log');
+    expect(await small.getByTestId('import-notice').count()).toBe(1);
     expect(app.pageErrors).toEqual([]);
   });
 });

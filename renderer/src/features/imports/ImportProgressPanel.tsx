@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatCount, formatDuration } from './model';
+import { finishedNotice } from './notice';
 import { progressView, type JobView } from './progress-view';
 
 export type { JobView } from './progress-view';
@@ -17,12 +18,14 @@ const TITLES = {
  * Bytes, lines/s and time left of a running import, with Cancel. Once it ends the panel says how (finished,
  * cancelled, failed) and keeps the bar where the import stopped.
  */
-export function ImportProgressPanel(props: { job: JobView; onCancel: () => void }): ReactNode {
+export function ImportProgressPanel(props: { job: JobView; onCancel: () => void; onDismiss: () => void }): ReactNode {
   const { t, i18n } = useTranslation('imports');
   const p = props.job.progress;
   const view = progressView(props.job);
   const running = view.state === 'running';
   const lang = i18n.language;
+  // Worded at render time, so it follows a change of language.
+  const notice = props.job.end ? finishedNotice(t, lang, props.job.end, props.job.name) : null;
   return (
     <section
       className={`imports-progress imports-progress-${view.state}`}
@@ -36,7 +39,11 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void 
           <button className="button" onClick={props.onCancel} data-testid="import-cancel">
             {t('progress.cancel')}
           </button>
-        ) : null}
+        ) : (
+          <button className="button" onClick={props.onDismiss} data-testid="import-dismiss">
+            {t('progress.dismiss')}
+          </button>
+        )}
       </div>
       {view.percent !== null ? (
         <>
@@ -78,6 +85,11 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void 
             unknown: formatCount(p.unknown, lang),
           })}
         </div>
+      ) : null}
+      {notice ? (
+        <p className={`banner banner-${notice.kind}`} role="status" data-testid="import-notice">
+          {notice.text}
+        </p>
       ) : null}
     </section>
   );

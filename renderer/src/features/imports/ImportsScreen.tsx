@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Detection, FamilyInfo, ImportFinishedEvent, ImportSummary } from '../../../../preload/contract/imports';
+import type {
+  Detection,
+  FamilyInfo,
+  ImportFinishedEvent,
+  ImportProgressEvent,
+  ImportSummary,
+} from '../../../../preload/contract/imports';
 import { netwhy } from '../../api';
 import { ImportList } from './ImportList';
 import { ImportPreview, type ImportChoice } from './ImportPreview';
 import { ImportProgressPanel, type JobView } from './ImportProgressPanel';
 import { textToBase64, toBase64 } from './model';
-import { finishedNotice } from './notice';
 import { SyslogPanel } from './SyslogPanel';
 import { useWindowDrop } from './useWindowDrop';
 import './imports.css';
@@ -23,54 +28,44 @@ interface Pending {
 const HEAD_BYTES = 256 * 1024;
 
 export function ImportsScreen(): ReactNode {
-  const { t, i18n } = useTranslation('imports');
+  const { t } = useTranslation('imports');
   const [formats, setFormats] = useState<FamilyInfo[]>([]);
   const [imports, setImports] = useState<ImportSummary[] | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [job, setJob] = useState<JobView | null>(null);
-  // Worded at render time, so it follows a change of language.
-  const [ended, setEnded] = useState<{ event: ImportFinishedEvent; name: string } | null>(null);
-  const notice = ended ? finishedNotice(t, i18n.language, ended.event, ended.name) : null;
+  // Every import started here, newest first: each keeps its own panel (Cancel, its bar, how it ended).
+  const [jobs, setJobs] = useState<JobView[]>([]);
   const [opened, setOpened] = useState<ImportSummary | null>(null);
   const [paste, setPaste] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-  // Events of jobs whose id the screen does not know yet (the reply and the first events may cross).
-  const early = useRef(new Map<number, ImportFinishedEvent>());
-  const jobRef = useRef<JobView | null>(null);
-  useEffect(() => {
-    jobRef.current = job;
-  }, [job]);
+  // Jobs this screen shows, and events of jobs whose id it does not know yet (the start reply and the first
+  // events may cross).
+  const known = useRef(new Set<number>());
+  const early = useRef(new Map<number, { progress?: ImportProgressEvent; end?: ImportFinishedEvent }>());
 
   const refresh = useCallback(() => void netwhy.imports.list().then(setImports), []);
-
-  const finish = useCallback(
-    (e: ImportFinishedEvent) => {
-      const name = jobRef.current?.name ?? e.summary?.fileName ?? '';
-      setJob((j) => (j && j.jobId === e.jobId ? { ...j, end: e } : j));
-      setEnded({ event: e, name });
-      refresh();
-    },
-    [refresh],
-  );
 
   useEffect(() => {
     void netwhy.imports.formats().then(setFormats);
     refresh();
-    const offProgress = netwhy.on('imports.progress', (p) =>
-      setJob((j) => (j && j.jobId === p.jobId && !j.end ? { ...j, progress: p } : j)),
-    );
+    const offProgress = netwhy.on('imports.progress', (p) => {
+      if (!known.current.has(p.jobId)) early.current.set(p.jobId, { ...early.current.get(p.jobId), progress: p });
+      else setJobs((js) => js.map((j) => (j.jobId === p.jobId && !j.end ? { ...j, progress: p } : j)));
+    });
     const offFinished = netwhy.on('imports.finished', (e) => {
-      if (jobRef.current?.jobId === e.jobId) finish(e);
-      else early.current.set(e.jobId, e);
+      if (!known.current.has(e.jobId)) {
+        early.current.set(e.jobId, { ...early.current.get(e.jobId), end: e });
+        return;
+      }
+      setJobs((js) => js.map((j) => (j.jobId === e.jobId ? { ...j, end: e } : j)));
+      refresh();
     });
     return () => {
       offProgress();
       offFinished();
     };
-  }, [refresh, finish]);
+  }, [refresh]);
 
   const readFile = useCallback(async (file: File) => {
-    setEnded(null);
     setOpened(null);
     const path = netwhy.pathForFile(file);
     if (path) {
@@ -87,7 +82,6 @@ export function ImportsScreen(): ReactNode {
   const dragging = useWindowDrop((file) => void readFile(file));
 
   const readPaste = async (): Promise<void> => {
-    setEnded(null);
     const detection = await netwhy.imports.detect({ name: t('paste.name'), dataBase64: textToBase64(paste) });
     setPending({ detection, path: null, file: null, text: paste });
   };
@@ -106,14 +100,13 @@ export function ImportsScreen(): ReactNode {
       setPaste('');
     }
     setPending(null);
-    const view: JobView = { jobId: reply.jobId, name, progress: null, end: null };
-    jobRef.current = view;
-    setJob(view);
-    const ended = early.current.get(reply.jobId);
-    if (ended) {
-      early.current.delete(reply.jobId);
-      finish(ended);
-    }
+    known.current.add(reply.jobId);
+    const before = early.current.get(reply.jobId);
+    early.current.delete(reply.jobId);
+    const view: JobView = { jobId: reply.jobId, name, progress: before?.progress ?? null, end: before?.end ?? null };
+    // Imports still running keep their panels; those that ended make room for the new one.
+    setJobs((js) => [view, ...js.filter((j) => !j.end)]);
+    if (view.end) refresh();
   };
 
   const remove = async (i: ImportSummary): Promise<void> => {
@@ -181,12 +174,14 @@ export function ImportsScreen(): ReactNode {
         />
       ) : null}
 
-      {job ? <ImportProgressPanel job={job} onCancel={() => void netwhy.imports.cancel({ jobId: job.jobId })} /> : null}
-      {notice ? (
-        <p className={`banner banner-${notice.kind}`} role="status" data-testid="import-notice">
-          {notice.text}
-        </p>
-      ) : null}
+      {jobs.map((j) => (
+        <ImportProgressPanel
+          key={j.jobId}
+          job={j}
+          onCancel={() => void netwhy.imports.cancel({ jobId: j.jobId })}
+          onDismiss={() => setJobs((js) => js.filter((x) => x.jobId !== j.jobId))}
+        />
+      ))}
 
       <h2>{t('list.title')}</h2>
       {imports ? (
