@@ -117,8 +117,14 @@ function record(ip: string, label: string): HostRecord {
     ownerJa: 'AS64500',
     count: 30,
     ports: 30,
-    first: '10:00',
-    last: '10:01',
+    hosts: '',
+    hostsJa: '',
+    when: ' between 10:00 and 10:01',
+    whenJa: '10:00 から 10:01 までの間に、',
+    stealth: '',
+    stealthJa: '',
+    cloud: '',
+    cloudJa: '',
   };
   detail.verdictDetail = { ...(verdict as HostRecord['detail']['verdictDetail']), rule: 'scan.psad-thresholds', vars };
   return {
