@@ -28,7 +28,7 @@ export interface ResolvedTime {
   /** ISO 8601 as the log states it: offset when the line or the user's zone gives one, else local time. */
   ts: string | null;
   tsUtc: number | null;
-  /** The IANA zone used, or the offset the line stated ("+09:00", "Z"). */
+  /** The IANA zone assumed for a line without one, or the offset the line stated ("+09:00", "Z"). */
   zone: string | null;
 }
 
@@ -156,7 +156,9 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
       const local = isoLocal(y, mo, d, hour, minute, second, parts);
       if (offsetMinutes !== undefined) {
         const off = formatOffset(offsetMinutes);
-        return { ts: local + off, tsUtc: localMs - offsetMinutes * 60_000, zone: offsetMinutes === 0 ? 'UTC' : off };
+        // The stated offset ("Z" too), never a zone name: a name means the import assumed it (--tz UTC on a log
+        // without zones), which the report must say, and it cannot tell the two apart from the name alone.
+        return { ts: local + off, tsUtc: localMs - offsetMinutes * 60_000, zone: off };
       }
       const hourKey = Math.floor(localMs / 3_600_000);
       let utc: number;

@@ -60,7 +60,10 @@ export interface ConnectionEvent extends ParsedEvent {
   ts: string | null;
   /** Milliseconds since the epoch (UTC), computed with the zone the import assumed; null if no time. */
   tsUtc: number | null;
-  /** IANA zone name used to interpret a zoneless time (or the zone the line stated). */
+  /**
+   * The IANA zone the import assumed for a zoneless time, or the offset the line stated ("Z", "+09:00"): a name
+   * always means assumed, so a report can say so (--tz UTC included).
+   */
   zone: string | null;
   format: string;
   line: number;

@@ -53,8 +53,10 @@ export function reportTime(e: Pick<ConnectionEvent, 'ts' | 'tsUtc' | 'zone'>): R
   } else if (e.zone && isValidZone(e.zone) && (stated === null || offsetAt(e.tsUtc, e.zone) === stated)) {
     offset = offsetAt(e.tsUtc, e.zone);
     zoneName = e.zone;
-    // A UTC stamp ("Z") is stated by the line; any other zone name is one the import assumed.
-    assumed = stated === null || !/^(?:Etc\/)?UTC$/.test(e.zone);
+    // The import stores a stated offset as such ("Z", "+09:00"), so a zone name is always one it assumed, UTC too
+    // (--tz UTC on a log without zones). Rows stored before it did held "UTC" for lines stating "Z": they read as
+    // assumed now (README, Abuse reports, Formats).
+    assumed = true;
   } else if (stated !== null) {
     offset = stated;
     zoneName = `UTC${offsetText(stated)}`;

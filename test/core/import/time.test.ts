@@ -40,6 +40,14 @@ describe('time resolution', () => {
     expect(t.zone).toBe('+09:00');
   });
 
+  it('stores a stated UTC stamp as "Z", so the zone name UTC only ever means assumed (--tz UTC)', () => {
+    const r = createTimeResolver({ zone: 'UTC', defaultZone: 'Asia/Tokyo', now: NOW });
+    const stated = r.resolve({ year: 2021, month: 3, day: 12, hour: 14, minute: 10, second: 18, offsetMinutes: 0 });
+    expect(stated).toEqual({ ts: '2021-03-12T14:10:18Z', tsUtc: Date.UTC(2021, 2, 12, 14, 10, 18), zone: 'Z' });
+    const assumed = r.resolve({ month: 11, day: 21, hour: 9, minute: 14, second: 3 });
+    expect(assumed).toEqual({ ts: '2026-11-21T09:14:03Z', tsUtc: Date.UTC(2026, 10, 21, 9, 14, 3), zone: 'UTC' });
+  });
+
   it('keeps a stated fraction of a second in ts, and milliseconds in tsUtc', () => {
     const r = createTimeResolver({ zone: 'UTC', defaultZone: 'UTC', now: NOW });
     const t = r.resolve({

@@ -36,6 +36,24 @@ describe('reportTime', () => {
     });
   });
 
+  it('calls a zone name assumed, UTC too (--tz UTC), and a stated "Z" stated', () => {
+    const t = Date.UTC(2026, 10, 21, 9, 14, 3);
+    // The import's form of a zoneless line read with --tz UTC / Etc/UTC.
+    for (const zone of ['UTC', 'Etc/UTC']) {
+      expect(reportTime({ ts: '2026-11-21T09:14:03Z', tsUtc: t, zone })).toEqual({
+        iso: '2026-11-21T09:14:03+00:00',
+        zone,
+        assumed: true,
+      });
+    }
+    // A line stating "Z" (RFC 5424, ISO 8601): the import stores the offset.
+    expect(reportTime({ ts: '2026-11-21T09:14:03Z', tsUtc: t, zone: 'Z' })).toEqual({
+      iso: '2026-11-21T09:14:03+00:00',
+      zone: 'UTC+00:00',
+      assumed: false,
+    });
+  });
+
   it('returns null for events without an absolute time', () => {
     expect(reportTime({ ts: null, tsUtc: null, zone: 'Asia/Tokyo' })).toBeNull();
   });
