@@ -18,7 +18,7 @@ export const ANALYZE_USAGE = `netwhy analyze FILE… [--tz ZONE] [--year YYYY] [
   Explains every remote host in router/firewall logs or netstat output: cdn-reply, cdn-connection, p2p-download,
   streaming, stale-local, scan, probe or unknown, with the evidence, in English or Japanese.
   --tz ZONE     IANA zone of times without one (default: this PC's)
-  --year YYYY   year of dates without one (default: the current year)
+  --year YYYY   year of dates without one (default: this year, or last year for dates after today)
   --offline     no online lookups (reverse DNS, RDAP): owners from the bundled IP database only
   --lang LANG   en (default) or ja
   --json        one JSON object {"hosts":[…],"flows":[…],"summary":{…}}
@@ -68,7 +68,7 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
   for (const file of positionals) {
     const stats = emptyStats();
     try {
-      for await (const chunk of readLogFileChunks(file, { tz: values.tz, year, stats }))
+      for await (const chunk of readLogFileChunks(file, { tz: values.tz, year, stats, pastYear: true }))
         for (const e of chunk) events.push({ ...e, raw: '' });
     } catch (e) {
       if (e instanceof ReadOptionsError) throw new CliUsageError(e.message);

@@ -16,6 +16,11 @@ export interface ReadLogOptions {
   /** Year for lines without one (--year); default the current year. */
   year?: number | undefined;
   now?: number | undefined;
+  /**
+   * Without --year, a log whose first year-less date lies after today is last year's (core TimeOptions.pastYear):
+   * imports, `netwhy analyze` and `netwhy report`. `netwhy parse` keeps its contract, the current year.
+   */
+  pastYear?: boolean | undefined;
   signal?: AbortSignal | undefined;
   /** The families to use (tests); default every registered family. */
   families?: readonly LogFamily[] | undefined;
@@ -117,6 +122,7 @@ export async function prepareLog(source: LogSource, options: ReadLogOptions = {}
     defaultZone: systemZone(),
     year: options.year,
     now: options.now ?? Date.now(),
+    pastYear: options.pastYear,
   };
   return {
     source,
