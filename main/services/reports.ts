@@ -11,22 +11,23 @@ import {
   buildReport,
   buildXarf,
   csvFileName,
-  DEFAULT_MAX_EVENTS,
   listedEvents,
+  listedEventsCollector,
   mailInput,
   renderCsv,
   renderTextBody,
   reportSubject,
   reportTotals,
+  reportTotalsAccumulator,
   type AbuseReport,
   type ReportTotals,
   type ReportVerdict,
 } from '../core/report';
 import { analyzeEvents } from '../core/verdicts/analyze';
+import { readHostEvents, type HostPageCursor } from '../db/repos/analysis-events';
 import {
   busiestRemote,
   eventsByIds,
-  eventsOfHost,
   getReport,
   deleteReport,
   insertReport,
@@ -44,7 +45,43 @@ export interface ReportServiceDeps {
   attribute(ip: string): Promise<Attribution | null>;
   now(): number;
   generator: string;
+  /** Events read per page of a host's events (REPORT_PAGE_EVENTS); tests make it small. */
+  pageEvents?: number;
+  /** Events the verdict is judged from (JUDGE_EVENTS); tests make it small. */
+  judgeEvents?: number;
 }
+
+/**
+ * A report reads its host's events in pages of this many along the address index, so a host with hundreds of
+ * thousands of events is never held in memory at once (a page of 2,000 reads in about 50 ms).
+ */
+export const REPORT_PAGE_EVENTS = 2_000;
+
+/**
+ * Totalling an event costs about 0.3 ms (its report time and zone), so the walk pauses whenever it has worked this
+ * long: IPC and paint go on while a big host's report is made, instead of stalling for a page at a time.
+ */
+const SLICE_MS = 25;
+
+/**
+ * The verdict is judged from the host's earliest events (untimed ones first, then by time), at most this many, as
+ * before totals covered every event: the rules hold what they judge in memory. The host screen's verdict comes from
+ * the analysis of all events.
+ */
+export const JUDGE_EVENTS = 10_000;
+
+/** What a selection names: its host, the events the report lists, the totals of all of them. */
+interface Found {
+  host: string;
+  /** The earliest DEFAULT_MAX_EVENTS by time, untimed last (listedEvents). */
+  listed: StoredEvent[];
+  totals: ReportTotals;
+  /** The events the verdict is judged from. */
+  judged: ConnectionEvent[];
+  verdict: VerdictId | null;
+}
+
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Everything a report is rebuilt from; stored so a report reopens after its import was deleted. */
 interface Snapshot {
@@ -116,27 +153,65 @@ export interface ReportFile {
 export function createReportService(deps: ReportServiceDeps) {
   const { db } = deps;
 
-  function eventsFor(selection: ReportSelection): { host: string; events: StoredEvent[]; verdict: VerdictId | null } {
-    const limit = DEFAULT_MAX_EVENTS * 20;
+  const pageEvents = deps.pageEvents ?? REPORT_PAGE_EVENTS;
+  const judgeEvents = deps.judgeEvents ?? JUDGE_EVENTS;
+
+  /**
+   * Every event of `host` (in [from, to) for a range) read page by page along the events(remote, ts_utc) index:
+   * totalled as they come, the listed ones kept. Reading at most 10,000 made a busy host's report count, date and
+   * sum up the first 10,000 events only.
+   */
+  async function walkHost(host: string, range: { from: number; to: number } | null): Promise<Omit<Found, 'verdict'>> {
+    const totals = reportTotalsAccumulator(host);
+    const listed = listedEventsCollector<ConnectionEvent & { id: number }>();
+    const judged: ConnectionEvent[] = [];
+    // The pages come untimed events first, then by (time, id): a cursor at (from, 0) starts at the range's first
+    // instant and leaves the untimed events out, as a time range does.
+    let cursor: HostPageCursor = range ? { ts: range.from, id: 0 } : null;
+    let slice = performance.now();
+    for (let ended = false; !ended;) {
+      const page = readHostEvents(db, host, cursor, pageEvents);
+      for (const { id, event } of page.events) {
+        if (range && (event.tsUtc === null || event.tsUtc >= range.to)) {
+          ended = true;
+          break;
+        }
+        totals.add(event);
+        listed.add({ ...event, id });
+        if (judged.length < judgeEvents) judged.push(event);
+        if (performance.now() - slice >= SLICE_MS) {
+          await breathe();
+          slice = performance.now();
+        }
+      }
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    // The pages leave out the raw line and the columns only the report shows: read them for the listed events.
+    const rows = eventsByIds(
+      db,
+      listed.result().map(({ id }) => id),
+    );
+    return { host, listed: listedEvents(rows), totals: totals.result(), judged };
+  }
+
+  async function eventsFor(selection: ReportSelection): Promise<Found> {
     switch (selection.kind) {
       case 'host':
-        return { host: selection.host, events: eventsOfHost(db, { host: selection.host, limit }), verdict: null };
+        return { ...(await walkHost(selection.host, null)), verdict: null };
       case 'verdict': {
         const verdict = (VERDICT_IDS as readonly string[]).includes(selection.verdict)
           ? (selection.verdict as VerdictId)
           : null;
-        return { host: selection.host, events: eventsOfHost(db, { host: selection.host, limit }), verdict };
+        return { ...(await walkHost(selection.host, null)), verdict };
       }
       case 'range': {
         const host = selection.host ?? busiestRemote(db, selection);
-        if (!host) return { host: '', events: [], verdict: null };
-        return {
-          host,
-          events: eventsOfHost(db, { host, from: selection.from, to: selection.to, limit }),
-          verdict: null,
-        };
+        if (!host) return { host: '', listed: [], totals: reportTotals('', []), judged: [], verdict: null };
+        return { ...(await walkHost(host, { from: selection.from, to: selection.to })), verdict: null };
       }
       case 'events': {
+        // Explicit ids: at most 10,000 (the contract), read at once.
         const events = eventsByIds(db, selection.ids);
         // One report is one incident from one source: the busiest internet address among the chosen events.
         const counts = new Map<string, number>();
@@ -145,7 +220,14 @@ export function createReportService(deps: ReportServiceDeps) {
           if (e.remote) counts.set(e.remote, (counts.get(e.remote) ?? 0) + 1);
         }
         const host = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-        return { host, events: events.filter((e) => e.src === host || e.dst === host), verdict: null };
+        const own = events.filter((e) => e.src === host || e.dst === host);
+        return {
+          host,
+          listed: listedEvents(own),
+          totals: reportTotals(host, own),
+          judged: own.slice(0, judgeEvents),
+          verdict: null,
+        };
       }
     }
   }
@@ -204,19 +286,19 @@ export function createReportService(deps: ReportServiceDeps) {
 
   return {
     async create(selection: ReportSelection, partial: Partial<ReportEdits> = {}): Promise<ReportView> {
-      const found = eventsFor(selection);
-      if (!found.host || found.events.length === 0) {
+      const found = await eventsFor(selection);
+      const { totals } = found;
+      if (!found.host || totals.eventCount === 0) {
         throw new ReportInputError(`No events for ${found.host || 'this selection'}: nothing to report.`);
       }
       const attribution = await deps.attribute(found.host);
-      const judged = judgeHost(found.host, found.events, attribution);
+      const judged = judgeHost(found.host, found.judged, attribution);
       const verdict: ReportVerdict | null = found.verdict
         ? { id: found.verdict, ...(judged?.id === found.verdict && judged.title ? { title: judged.title } : {}) }
         : judged;
       // The snapshot keeps only the events the report lists, but the totals of all of them: trimming the events
       // alone made the report say "Events: 500" and end at the 500th event's time.
-      const kept = listedEvents(found.events);
-      const totals = reportTotals(found.host, found.events);
+      const kept = found.listed;
       const snapshot: Snapshot = {
         host: found.host,
         events: kept.map(({ id: _id, remote: _remote, ...e }) => e),
@@ -235,14 +317,9 @@ export function createReportService(deps: ReportServiceDeps) {
         recipient: report.recipient,
         verdict: verdict?.id ?? null,
         eventCount: totals.eventCount,
-        firstTs: found.events.reduce<number | null>(
-          (m, e) => (e.tsUtc !== null && (m === null || e.tsUtc < m) ? e.tsUtc : m),
-          null,
-        ),
-        lastTs: found.events.reduce<number | null>(
-          (m, e) => (e.tsUtc !== null && (m === null || e.tsUtc > m) ? e.tsUtc : m),
-          null,
-        ),
+        // The earliest and latest timed events of all of them.
+        firstTs: totals.firstSeen?.tsUtc ?? null,
+        lastTs: totals.lastSeen?.tsUtc ?? null,
         eventIds: JSON.stringify(kept.map((e) => e.id)),
         options: JSON.stringify(edits),
         snapshot: JSON.stringify(snapshot),

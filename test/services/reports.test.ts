@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,24 @@ import { createReportService, ReportInputError, type ReportService } from '../..
 import { AKAMAI_EDGE, longScanLog } from '../core/report/ufw-events';
 
 const FIXTURES = join(__dirname, '../fixtures/report');
+
+/**
+ * A line of netfilter.log (an ACK from 158.109.0.1 to a LAN PC, stamped in UTC) `count` times, one second apart
+ * from 2021-03-12T14:10:18Z, to local ports 1, 2, 3, …: a month of replies from one server, shortened.
+ */
+function busyReplyLog(count: number): string {
+  const template =
+    readFileSync(join(__dirname, '../fixtures/logs/netfilter.log'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('SRC=158.109.0.1 ')) ?? '';
+  const start = Date.parse('2021-03-12T14:10:18Z');
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const stamp = new Date(start + i * 1000).toISOString().replace('.000Z', 'Z');
+    lines.push(template.replace('2021-03-12T14:10:18Z', stamp).replace(/ DPT=\d+ /, ` DPT=${i + 1} `));
+  }
+  return lines.join('\n') + '\n';
+}
 
 describe('report service', () => {
   let db: Database;
@@ -113,5 +131,82 @@ describe('report service', () => {
       expect(JSON.parse(view.xarf)).toMatchObject({ event_count: 805, last_seen: '2026-11-22T11:27:13+09:00' });
     }
     expect(service.list()[0]).toMatchObject({ id: created.id, eventCount: 805 });
+  });
+
+  // The report read at most 10,000 events of a host and spoke for those only. 10,000 events take several seconds
+  // to total (each event's zone), so this host has 1,503 and the report reads pages of 400: a walk that stops
+  // early, like the old cap, leaves events out just the same.
+  describe('a host with more events than a page of them', () => {
+    const HOST = '158.109.0.1';
+    // The rules' time on the verdict sample is not what is tested here.
+    const busy = (): ReportService =>
+      createReportService({
+        db,
+        attribute: () => Promise.resolve(null),
+        now: () => (t += 1000),
+        generator: 'NetWhy test',
+        pageEvents: 400,
+        judgeEvents: 50,
+      });
+
+    // 1,500 ACKs one second apart (14:10:18 to 14:35:17 UTC) to ports 1 to 1,500, and three lines without a time.
+    beforeEach(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'netwhy-report-busy-'));
+      try {
+        const log = join(dir, 'busy-replies.log');
+        writeFileSync(log, busyReplyLog(1_500));
+        await importLogFile(db, log, { tz: 'Asia/Tokyo', year: 2026 });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      db.prepare(
+        `INSERT INTO events (import_id, line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags,
+           format, remote, raw)
+         SELECT import_id, 900000 + n.value, NULL, NULL, NULL, proto, src, sport, dst, 65000 + n.value, action, flags,
+           format, remote, 'untimed ' || n.value
+         FROM events, json_each('[1,2,3]') AS n WHERE remote = ? ORDER BY events.id LIMIT 3`,
+      ).run(HOST);
+    });
+
+    it('counts, dates and sums up every event, lists the earliest 500, and the Reports list agrees', async () => {
+      const service = busy();
+      const created = await service.create({ kind: 'host', host: HOST });
+      for (const view of [created, service.open(created.id)]) {
+        expect(view.eventCount).toBe(1_503);
+        expect(view.text).toContain('Events: 1503');
+        expect(view.text).toContain('First seen: 2021-03-12T14:10:18+00:00');
+        expect(view.text).toContain('Last seen: 2021-03-12T14:35:17+00:00');
+        expect(view.summary.en).toContain('TCP flags: ACK.');
+        // Ports 1 to 1,500 and the untimed lines' 65001 to 65003.
+        expect(view.summary.en).toContain(
+          'Destination ports: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, … and 1483 more ' +
+            '(1503 ports).',
+        );
+        expect(JSON.parse(view.xarf)).toMatchObject({ event_count: 1_503, last_seen: '2021-03-12T14:35:17+00:00' });
+        // The earliest 500 by time; the untimed lines would come last.
+        expect(view.rows).toHaveLength(500);
+        expect(view.rows[0]?.time).toBe('2021-03-12T14:10:18+00:00');
+        expect(view.rows[499]?.time).toBe('2021-03-12T14:18:37+00:00');
+        expect(view.rows.every((r) => r.raw.includes(`SRC=${HOST} `))).toBe(true);
+      }
+      expect(service.list()[0]).toMatchObject({
+        id: created.id,
+        eventCount: 1_503,
+        firstTs: Date.parse('2021-03-12T14:10:18Z'),
+        lastTs: Date.parse('2021-03-12T14:35:17Z'),
+      });
+    });
+
+    it('reads a time range of the host page by page, from its first instant to before its end', async () => {
+      const service = busy();
+      const from = Date.parse('2021-03-12T14:20:00Z');
+      const view = await service.create({ kind: 'range', host: HOST, from, to: from + 600_000 });
+      expect(view.eventCount).toBe(600);
+      expect(view.text).toContain('First seen: 2021-03-12T14:20:00+00:00');
+      expect(view.text).toContain('Last seen: 2021-03-12T14:29:59+00:00');
+      expect(view.rows).toHaveLength(500);
+      expect(view.rows[0]?.time).toBe('2021-03-12T14:20:00+00:00');
+      expect(service.list()[0]).toMatchObject({ eventCount: 600 });
+    });
   });
 });

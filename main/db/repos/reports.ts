@@ -83,21 +83,6 @@ function toEvent(r: ReportEventRow): StoredEvent {
 const EVENT_COLUMNS = `id, line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface,
   rule, length, message, format, process, pid, state, remote, raw`;
 
-/** Events of one internet address in [from, to) (uses events_remote_ts). */
-export function eventsOfHost(
-  db: Database,
-  args: { host: string; from?: number | null; to?: number | null; limit: number },
-): StoredEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE remote = @host AND (@from IS NULL OR ts_utc >= @from) AND (@to IS NULL OR ts_utc < @to)
-       ORDER BY ts_utc, id LIMIT @limit`,
-    )
-    .all({ host: args.host, from: args.from ?? null, to: args.to ?? null, limit: args.limit }) as ReportEventRow[];
-  return rows.map(toEvent);
-}
-
 export function eventsByIds(db: Database, ids: readonly number[]): StoredEvent[] {
   if (!ids.length) return [];
   const rows = db

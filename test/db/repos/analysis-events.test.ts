@@ -40,4 +40,29 @@ describe('paging one big address along its index', () => {
     }
     db.close();
   });
+
+  it('starts at an instant from a cursor at (time, 0), without the untimed events (a report of a time range)', () => {
+    const db = openDatabase(':memory:');
+    const id = createImport(db, { source: 'file', started_at: 0 });
+    const insert = db.prepare(
+      `INSERT INTO events (import_id, line, ts_utc, proto, src, dst, remote, raw)
+       VALUES (?, ?, ?, 'tcp', '45.1.1.1', '192.168.1.2', '45.1.1.1', '')`,
+    );
+    const times = [null, 5, 3, 5, null, 7, 4, 5];
+    times.forEach((t, i) => insert.run(id, i + 1, t));
+    const from = (cursor: HostPageCursor, limit: number): (number | null)[] => {
+      const out: (number | null)[] = [];
+      for (let c = cursor; ;) {
+        const page = readHostEvents(db, '45.1.1.1', c, limit);
+        out.push(...page.events.map((e) => e.event.tsUtc));
+        if (page.next === null) return out;
+        c = page.next;
+      }
+    };
+    for (const limit of [1, 2, 3, 10]) {
+      expect(from({ ts: 4, id: 0 }, limit), `page size ${limit}`).toEqual([4, 5, 5, 5, 7]);
+      expect(from({ ts: 5, id: 0 }, limit), `page size ${limit}`).toEqual([5, 5, 5, 7]);
+    }
+    db.close();
+  });
 });
