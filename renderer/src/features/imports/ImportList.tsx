@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../../preload/contract/imports';
-import { formatCount } from './model';
+import { formatCount, rangeParts } from './model';
 import { RemoveConfirm } from './RemoveConfirm';
 import { SkippedLines } from './SkippedLines';
 
@@ -26,27 +26,6 @@ export function continuationText(
   return i.continuesImport !== null
     ? t('list.continues', { lines, id: i.continuesImport })
     : t('list.continuesRemoved', { lines });
-}
-
-/** An import's first and last time in the zone it was read with, for a two-line range cell; null without times. */
-function rangeParts(i: ImportSummary, language: string): [string, string] | null {
-  if (i.firstTs === null || i.lastTs === null) return null;
-  const opts: Intl.DateTimeFormatOptions = {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  };
-  let zone = i.zone ?? undefined;
-  try {
-    if (zone) new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    zone = undefined;
-  }
-  const f = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
-  return [f.format(i.firstTs), f.format(i.lastTs)];
 }
 
 /** A zone name that may break after its slashes ("America/Argentina/Buenos_Aires" is wider than the column). */

@@ -44,9 +44,12 @@ export function systemZoneName(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** The time range an import covers, shown in the zone it was read with. */
-export function formatRange(i: ImportSummary, language: string): string {
-  if (i.firstTs === null || i.lastTs === null) return '–';
+/**
+ * An import's first and last time in the zone it was read with (the list shows them on two lines); null without
+ * times.
+ */
+export function rangeParts(i: ImportSummary, language: string): [string, string] | null {
+  if (i.firstTs === null || i.lastTs === null) return null;
   const opts: Intl.DateTimeFormatOptions = {
     year: 'numeric',
     month: '2-digit',
@@ -62,5 +65,5 @@ export function formatRange(i: ImportSummary, language: string): string {
     zone = undefined;
   }
   const f = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
-  return `${f.format(i.firstTs)} – ${f.format(i.lastTs)}`;
+  return [f.format(i.firstTs), f.format(i.lastTs)];
 }
