@@ -56,15 +56,7 @@ describe('netwhy analyze --json wording', () => {
   });
 
   it('a plain netstat -ano: CLOSE_WAIT and LAST_ACK told apart, the program found by its PID', async () => {
-    const path = file('netstat-ano.txt', [
-      '',
-      'Active Connections',
-      '',
-      '  Proto  Local Address          Foreign Address        State           PID',
-      '  TCP    192.168.1.20:50999     23.215.0.137:443       CLOSE_WAIT      4321',
-      '  TCP    192.168.1.20:51000     23.215.0.137:443       CLOSE_WAIT      4321',
-      '  TCP    192.168.1.20:51001     23.215.0.138:443       LAST_ACK        4321',
-    ]);
+    const path = join(__dirname, '../fixtures/sockets/windows-netstat-ano-close-wait.txt');
     const en = await analyzeJson(path, 'en');
     const ja = await analyzeJson(path, 'ja');
     const cw = en.find((h) => h.ip === '23.215.0.137');

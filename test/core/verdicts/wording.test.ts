@@ -108,17 +108,11 @@ describe('cdn-reply', () => {
   });
 });
 
-// A plain `netstat -ano` (no -b): PIDs, no program names (the layout of test/fixtures/sockets/windows-netstat-nao.txt).
-const NETSTAT_ANO = [
-  '',
-  'Active Connections',
-  '',
-  '  Proto  Local Address          Foreign Address        State           PID',
-  '  TCP    192.168.1.20:50999     23.215.0.137:443       CLOSE_WAIT      4321',
-  '  TCP    192.168.1.20:51000     23.215.0.137:443       CLOSE_WAIT      4321',
-  '  TCP    192.168.1.20:51001     23.215.0.138:443       LAST_ACK        4321',
-  '  TCP    192.168.1.20:51002     96.7.128.198:443       ESTABLISHED     5555',
-];
+// A plain `netstat -ano` (no -b): PIDs, no program names; CLOSE_WAIT and LAST_ACK to Akamai edges.
+const NETSTAT_ANO = readFileSync(
+  join(__dirname, '../../fixtures/sockets/windows-netstat-ano-close-wait.txt'),
+  'utf8',
+).split(/\r?\n/);
 
 describe('stale-local from a plain netstat -ano', () => {
   const r = analyze(
