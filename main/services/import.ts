@@ -340,16 +340,23 @@ async function storeLog(
   });
 
   const every = options.progressEveryMs ?? 200;
-  const t0 = clock();
+  // Rates are measured from `rateFrom`: the start, or for a resume or continuation the first commit, since the lines
+  // it re-reads without storing go much faster than stored ones (counted in, they gave a bogus lines/s and a time
+  // left far too short, then a jump).
+  let rateFrom: { at: number; bytes: number; lines: number } | null =
+    committedLine > 0 ? null : { at: clock(), bytes: 0, lines: 0 };
   let lastReport = 0;
   const report = (final: boolean, phase: ImportProgress['phase'] = 'reading', force = final): void => {
     if (!onProgress) return;
     const now = clock();
     if (!force && now - lastReport < every) return;
     lastReport = now;
-    const secs = Math.max((now - t0) / 1000, 0.001);
     const bytesDone = final ? source.size : progress.bytes_done;
-    const byteRate = bytesDone / secs;
+    // No rate until some time has passed since rateFrom: 0 lines/s and no time left rather than a guess.
+    const from = rateFrom;
+    const secs = from ? (now - from.at) / 1000 : 0;
+    const timed = from !== null && secs >= 0.05;
+    const byteRate = timed ? (bytesDone - from.bytes) / secs : 0;
     onProgress({
       importId: id,
       fileName: source.name,
@@ -362,7 +369,7 @@ async function storeLog(
       parsed: progress.lines_parsed,
       ignored: progress.lines_ignored,
       unknown: progress.lines_unknown,
-      linesPerSec: Math.round((progress.lines_total - committedLine) / secs),
+      linesPerSec: timed ? Math.round((progress.lines_total - from.lines) / secs) : 0,
       secondsLeft: final ? 0 : byteRate > 0 ? Math.max(0, (source.size - bytesDone) / byteRate) : null,
       phase,
     });
@@ -379,6 +386,7 @@ async function storeLog(
   try {
     for await (const batch of log.batches(id, committedLine, batchLines)) {
       commit(batch);
+      rateFrom ??= { at: clock(), bytes: progress.bytes_done, lines: progress.lines_total };
       report(batch.final);
       if (options.signal?.aborted && !batch.final) {
         cancelled = true;

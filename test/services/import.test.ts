@@ -162,8 +162,12 @@ describe('importLogFile', () => {
     expect(cancelled.row.lines_total).toBeLessThan(full.row.lines_total);
     expect(count(d, 'events')).toBe(cancelled.row.lines_parsed);
 
-    const resumed = await importLogFile(d, file, { tz: 'UTC', year: 2026 });
+    const again: ImportProgress[] = [];
+    const resumed = await importLogFile(d, file, { tz: 'UTC', year: 2026, batchLines: 1_000 }, (p) => again.push(p));
     expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
+    // The lines it re-read without storing give no rate: the first report has none, rather than a bogus one.
+    expect(again[0]).toMatchObject({ linesPerSec: 0, secondsLeft: null });
+    expect(again[0]?.lines).toBeGreaterThan(cancelled.row.lines_total);
     expect(storedImport(d, resumed.importId)).toEqual(storedImport(reference, full.importId));
     expect(resumed.row).toMatchObject({
       lines_total: full.row.lines_total,

@@ -45,6 +45,23 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void;
           </button>
         )}
       </div>
+      {view.preparing ? (
+        <>
+          <div
+            className="imports-bar imports-bar-indeterminate"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuetext={t('progress.preparing')}
+            data-testid="import-progress-bar"
+          >
+            <div className="imports-bar-fill" />
+          </div>
+          <div className="imports-progress-facts subtle" data-testid="import-progress-preparing">
+            {t('progress.preparing')}
+          </div>
+        </>
+      ) : null}
       {view.percent !== null ? (
         <>
           <div

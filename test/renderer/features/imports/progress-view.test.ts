@@ -41,6 +41,7 @@ describe('the import progress panel shows where an import stopped', () => {
       percent: 100,
       bytesDone: 72 * MB,
       bytesTotal: 72 * MB,
+      preparing: false,
     });
   });
 
@@ -51,6 +52,7 @@ describe('the import progress panel shows where an import stopped', () => {
         percent: 34,
         bytesDone: 25 * MB,
         bytesTotal: 72 * MB,
+        preparing: false,
       });
   });
 
@@ -65,5 +67,10 @@ describe('the import progress panel shows where an import stopped', () => {
 
   it('a running import never shows 100 % before it has ended', () => {
     expect(progressView(job(progress(72 * MB - 1), null))).toMatchObject({ state: 'running', percent: 99 });
+  });
+
+  it('a started import with no progress yet (hashing, a resume re-reading its stored lines) is "preparing", not 0 %', () => {
+    expect(progressView(job(null, null))).toMatchObject({ state: 'running', percent: null, preparing: true });
+    expect(progressView(job(progress(1), null)).preparing).toBe(false);
   });
 });
