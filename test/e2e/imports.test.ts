@@ -80,7 +80,7 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
 
     await page.getByTestId('import-preview').waitFor();
     await expect.poll(() => page.getByTestId('import-detected').textContent()).toContain('netfilter');
-    expect(await page.getByTestId('import-confidence').textContent()).toMatch(/confidence \d+ %/);
+    expect(await page.getByTestId('import-confidence').textContent()).toMatch(/^confidence \d+%$/);
     await page.getByTestId('import-year').fill('2026');
     await page.getByTestId('import-zone').selectOption('Asia/Tokyo');
     await page.getByTestId('import-start').click();
@@ -331,11 +331,51 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('the preview takes the focus, says why a 2-digit year cannot be used, offers common zones first; Discard returns to Choose file', async () => {
+    const { page } = app;
+    const bytes = [...readFileSync(join(__dirname, '../fixtures/logs/fortigate.log'))];
+    await dropFile(page, { name: 'fortigate.log', bytes, type: 'text/plain' }, false);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('import-preview-title');
+
+    const year = page.getByTestId('import-year');
+    await year.fill('26');
+    expect(await page.getByTestId('import-year-hint').textContent()).toMatch(/^Enter a 4-digit year, e\.g\. \d{4}, /);
+    expect(await year.getAttribute('aria-describedby')).toBe('import-year-hint');
+    expect(await page.getByTestId('import-start').isDisabled()).toBe(true);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect
+      .poll(() => page.getByTestId('import-year-hint').textContent())
+      .toMatch(/^年は 4 桁の数字で入力してください（例: \d{4}）/);
+    expect(await page.getByTestId('import-confidence').textContent()).toMatch(/^信頼度 \d+%$/);
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    await year.fill('2026');
+    expect(await page.getByTestId('import-year-hint').count()).toBe(0);
+    expect(await page.getByTestId('import-start').isDisabled()).toBe(false);
+
+    const common = await page
+      .getByTestId('import-zone')
+      .locator('optgroup')
+      .first()
+      .locator('option')
+      .allTextContents();
+    expect(common).toEqual(expect.arrayContaining(['Asia/Tokyo', 'UTC', 'America/New_York', 'Europe/London']));
+    expect(common.length).toBeLessThan(15);
+
+    await page.getByTestId('import-discard').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Choose file…');
+  });
+
   it('imports a log once when Import is double-clicked', async () => {
     const { page } = app;
     const bytes = [...readFileSync(join(__dirname, '../fixtures/logs/pfsense.log'))];
     await dropFile(page, { name: 'pfsense.log', bytes, type: 'text/plain' }, false);
     await page.getByTestId('import-start').dblclick();
+    // The focus follows to the new import's panel, not to <body> as the preview goes away.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('import-progress');
     await expect.poll(() => page.getByTestId('import-notice').first().textContent()).toMatch(/pfsense\.log/);
     await app.ctx.imports.idle();
     const stored = (await app.handlers['imports.list'](undefined)).filter((i) => i.fileName === 'pfsense.log');
@@ -358,7 +398,7 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
           'firewall, and import that.',
       );
     await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
-    await expect.poll(() => error.textContent()).toMatch(/^router-log\.jpg はテキストのログではありません/);
+    await expect.poll(() => error.textContent()).toMatch(/^「router-log\.jpg」はテキストのログではありません/);
     await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
     expect(app.pageErrors).toEqual([]);
   });

@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Detection, FamilyInfo } from '../../../../preload/contract/imports';
 import { useSettings } from '../../components/settings-context';
 import { formatBytes, systemZoneName, zoneNames } from './model';
+import { zoneGroups } from './zones';
 
 export interface ImportChoice {
   format?: string;
@@ -28,11 +29,15 @@ export function ImportPreview(props: {
   // The ref answers a second click that arrives before React has re-rendered the disabled button.
   const [starting, setStarting] = useState(false);
   const startingRef = useRef(false);
-  const zones = useMemo(() => zoneNames(), []);
+  const zones = useMemo(() => zoneGroups(systemZoneName(), zoneNames()), []);
+  // A new preview takes the focus, so keyboard and screen-reader users land on what just appeared.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const thisYear = new Date().getFullYear();
   const detectedName = props.formats.find((f) => f.id === d.family)?.name ?? d.family;
   const canStart = d.family !== null || format !== '';
-  const yearValid = year === '' || /^\d{4}$/.test(year);
+  // The import takes years from 1970 on (as its ipc checks); anything else says why Import is disabled.
+  const yearValid = year === '' || (/^\d{4}$/.test(year) && Number(year) >= 1970);
 
   const start = (): void => {
     if (startingRef.current) return;
@@ -51,7 +56,9 @@ export function ImportPreview(props: {
 
   return (
     <section className="imports-preview" data-testid="import-preview" aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title">{t('preview.title', { name: d.name })}</h2>
+      <h2 id="import-preview-title" ref={heading} tabIndex={-1}>
+        {t('preview.title', { name: d.name })}
+      </h2>
       <dl className="facts">
         <dt>{t('preview.detected')}</dt>
         <dd data-testid="import-detected">
@@ -90,11 +97,20 @@ export function ImportPreview(props: {
           <span>{t('preview.zone')}</span>
           <select value={zone} onChange={(e) => setZone(e.target.value)} data-testid="import-zone">
             <option value="">{t('preview.zoneDefault', { zone: systemZoneName() })}</option>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
+            <optgroup label={t('preview.zonesCommon')}>
+              {zones.common.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('preview.zonesAll')}>
+              {zones.rest.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </label>
         <label className="field">
@@ -104,9 +120,15 @@ export function ImportPreview(props: {
             value={year}
             placeholder={t('preview.yearPlaceholder', { year: thisYear, lastYear: thisYear - 1 })}
             aria-invalid={!yearValid}
+            aria-describedby={yearValid ? undefined : 'import-year-hint'}
             onChange={(e) => setYear(e.target.value.trim())}
             data-testid="import-year"
           />
+          {yearValid ? null : (
+            <span id="import-year-hint" className="imports-year-hint" data-testid="import-year-hint">
+              {t('preview.yearInvalid', { year: thisYear })}
+            </span>
+          )}
         </label>
       </div>
       {d.sample.length ? (

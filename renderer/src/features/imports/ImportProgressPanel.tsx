@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatCount, formatDuration } from './model';
 import { finishedNotice } from './notice';
@@ -24,6 +24,9 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void;
   const view = progressView(props.job);
   const running = view.state === 'running';
   const lang = i18n.language;
+  // A panel appears when the user presses Import: the focus moves to it from the preview that goes away.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => section.current?.focus(), []);
   // Worded at render time, so it follows a change of language.
   const notice = props.job.end ? finishedNotice(t, lang, props.job.end, props.job.name) : null;
   return (
@@ -31,6 +34,8 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void;
       className={`imports-progress imports-progress-${view.state}`}
       data-testid="import-progress"
       data-state={view.state}
+      ref={section}
+      tabIndex={-1}
       aria-live="polite"
     >
       <div className="imports-progress-head">

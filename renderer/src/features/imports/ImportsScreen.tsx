@@ -37,6 +37,7 @@ export function ImportsScreen(): ReactNode {
   const [opened, setOpened] = useState<ImportSummary | null>(null);
   const [paste, setPaste] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
   // Jobs this screen shows, and events of jobs whose id it does not know yet (the start reply and the first
   // events may cross).
   const known = useRef(new Set<number>());
@@ -132,7 +133,7 @@ export function ImportsScreen(): ReactNode {
       <div className="imports-drop" data-testid="imports-dropzone">
         <strong>{t('drop.title')}</strong>
         <span className="subtle">{t('drop.or')}</span>
-        <button className="button button-primary" onClick={() => fileInput.current?.click()}>
+        <button ref={chooseButton} className="button button-primary" onClick={() => fileInput.current?.click()}>
           {t('drop.choose')}
         </button>
         <input
@@ -170,7 +171,11 @@ export function ImportsScreen(): ReactNode {
           detection={pending.detection}
           formats={formats}
           onStart={start}
-          onDiscard={() => setPending(null)}
+          onDiscard={() => {
+            setPending(null);
+            // Back where a log is chosen, rather than to <body>.
+            chooseButton.current?.focus();
+          }}
         />
       ) : null}
 
