@@ -101,6 +101,8 @@ describe.skipIf(skip !== null)('host panel in a real browser', () => {
     expect(evidence).toContain('AANP');
     expect(await page.getByTestId('host-sources').textContent()).toContain('RDAP');
     expect(dns.queries.length).toBeGreaterThan(0);
+    // One program's one socket: the summary above the table counts both in the singular.
+    expect(await page.getByTestId('connections-summary').textContent()).toBe('1 open connection from 1 program');
     await app.screenshot('host-panel');
   });
 

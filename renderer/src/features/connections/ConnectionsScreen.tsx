@@ -45,7 +45,9 @@ export function ConnectionsScreen(): ReactNode {
         <div>
           <h1 id="connections-title">{t('title')}</h1>
           <p className="subtle" data-testid="connections-summary">
-            {view ? t('summary', { count: total, processes: groups.length }) : t('common:app.loading')}
+            {view
+              ? t('summary', { count: total, programs: t('programs', { count: groups.length }) })
+              : t('common:app.loading')}
             {stuck > 0 ? <span className="badge badge-warning">{t('stuckSummary', { count: stuck })}</span> : null}
           </p>
         </div>
