@@ -3,7 +3,14 @@ import type { Database } from 'better-sqlite3';
 import { FAMILIES } from '../core/parsers/registry';
 import { bytesSource, fileSource, LogFileError, type LogSource } from '../adapters/files/source';
 import { deleteImport, getImport, listImports, listUnknownLines, type ImportRow } from '../db/repos/imports';
-import { importLogBytes, importLogFile, type ImportProgress, type ImportResult } from './import';
+import {
+  findResumable,
+  importLogBytes,
+  importLogFile,
+  type ImportProgress,
+  type ImportResult,
+  type ResumeInfo,
+} from './import';
 import { prepareLog, ReadOptionsError } from './read-log';
 
 export interface DetectResult {
@@ -18,6 +25,11 @@ export interface DetectResult {
   sample: string[];
   error: string | null;
   errorCode: LogFileErrorCode | null;
+  /**
+   * The unfinished import of this file that importing it continues, reading it as that one did; null for a new
+   * file and for dropped or pasted bytes (no path: they are never hashed before Import).
+   */
+  resume: ResumeInfo | null;
 }
 
 export interface JobOptions {
@@ -119,6 +131,7 @@ export function createImportJobs(
           if (sample.length >= 5) break;
         }
         const names = new Map(FAMILIES.map((f) => [f.id, f.name]));
+        const resume = 'path' in input ? await findResumable(db, source, now) : null;
         return {
           name: source.name,
           size: source.size,
@@ -130,6 +143,7 @@ export function createImportJobs(
           sample,
           error: null,
           errorCode: null,
+          resume,
         };
       } catch (e) {
         if (!(e instanceof LogFileError || e instanceof ReadOptionsError)) throw e;
@@ -145,6 +159,7 @@ export function createImportJobs(
           sample: [],
           error: e.message,
           errorCode: e instanceof LogFileError ? e.code : null,
+          resume: null,
         };
       }
     },

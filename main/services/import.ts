@@ -9,6 +9,7 @@ import {
   findContinuationCandidates,
   findImportsByHash,
   getImport,
+  hasUnfinishedOfSize,
   reopenImport,
   saveProgress,
   setImportStatus,
@@ -131,6 +132,48 @@ async function importSource(
   } finally {
     release();
   }
+}
+
+/** The unfinished import that importing a file would resume, and how it reads the file (its stored options). */
+export interface ResumeInfo {
+  importId: number;
+  /** The file's last line it stored: the resume reads on from the next one. */
+  afterLine: number;
+  status: 'running' | 'cancelled' | 'failed';
+  /** Family id, zone and year it reads with, whatever the user picks now. */
+  format: string | null;
+  zone: string | null;
+  year: number | null;
+}
+
+/**
+ * What importSource would resume for this source (its `interrupted`), so that the preview says so before the
+ * user picks a format, zone or year that would not be used. Cheap for a new file: it is hashed only when an
+ * unfinished import of the same size exists. Null too when that import is still running (the import refuses it)
+ * or the same content was finished since (nothing would be added).
+ */
+export async function findResumable(
+  db: Database,
+  source: LogSource,
+  now: () => number,
+  signal?: AbortSignal,
+): Promise<ResumeInfo | null> {
+  if (!hasUnfinishedOfSize(db, source.size)) return null;
+  const { hash } = await hashSource(source, signal);
+  const previous = findImportsByHash(db, hash);
+  // Content finished since: the import adds nothing ('already-imported'), it resumes none.
+  if (previous.some((r) => r.status === 'done')) return null;
+  const row = previous[0];
+  if (!row || row.status === 'done') return null;
+  if (row.status === 'running' && now() - (row.updated_at ?? 0) < LIVE_IMPORT_MS) return null;
+  return {
+    importId: row.id,
+    afterLine: row.lines_total,
+    status: row.status,
+    format: row.family,
+    zone: row.zone,
+    year: row.assumed_year,
+  };
 }
 
 /**

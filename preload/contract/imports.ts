@@ -61,6 +61,20 @@ export const Detection = z.object({
   error: z.string().nullable(),
   /** The same as a code: the screen says it in the user's language (fileError.<code>). */
   errorCode: z.enum(LOG_FILE_ERROR_CODES).nullable(),
+  /**
+   * Importing this file continues an unfinished import of it, from the line after `afterLine`, with that import's
+   * format, zone and year (whatever is picked now). Null for a new file, and always for bytes without a path.
+   */
+  resume: z
+    .object({
+      importId: z.number().int(),
+      afterLine: z.number().int().nonnegative(),
+      status: z.enum(['running', 'cancelled', 'failed']),
+      format: z.string().nullable(),
+      zone: z.string().nullable(),
+      year: z.number().int().nullable(),
+    })
+    .nullable(),
 });
 export type Detection = z.infer<typeof Detection>;
 

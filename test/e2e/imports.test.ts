@@ -530,9 +530,45 @@ describe.skipIf(skip !== null)('Imports screen with a big log, dropped as in Ele
     expect(app.pageErrors).toEqual([]);
   }, 240_000);
 
+  it('dropping the cancelled file again says it continues that import as before, its options locked, in English and Japanese', async () => {
+    const { page } = app;
+    await dropBig();
+    const [row] = (await app.handlers['imports.list'](undefined)).filter((i) => i.fileName === 'big.log');
+    expect(row?.status).toBe('cancelled');
+    if (!row) return;
+    const formatName = (await app.handlers['imports.formats'](undefined)).find((f) => f.id === row.family)?.name;
+    const line = (row.lines + 1).toLocaleString('en-US');
+    const resume = page.getByTestId('import-resume');
+    await expect
+      .poll(() => resume.textContent())
+      .toBe(
+        `Continues import #${row.id} from line ${line} (it was cancelled). ` +
+          `It is read as before: ${formatName}, ${row.zone}, year ${row.year}.`,
+      );
+    expect(await page.getByTestId('import-start').textContent()).toBe('Continue import');
+    // The choices shown are the stored ones, and picking others is not offered: they would not be used.
+    for (const id of ['import-format', 'import-zone', 'import-year'])
+      expect(await page.getByTestId(id).isDisabled()).toBe(true);
+    expect(await page.getByTestId('import-format').inputValue()).toBe(row.family);
+    expect(await page.getByTestId('import-zone').inputValue()).toBe(row.zone);
+    expect(await page.getByTestId('import-year').inputValue()).toBe(String(row.year));
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect
+      .poll(() => resume.textContent())
+      .toBe(
+        `インポート #${row.id} の続きを ${line} 行目から読み込みます（中止されていたため）。` +
+          `前回と同じ形式・タイムゾーン・年で読み込みます：${formatName}、${row.zone}、${row.year} 年。`,
+      );
+    expect(await page.getByTestId('import-start').textContent()).toBe('続きを読み込む');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    await page.getByTestId('import-discard').click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('resuming the cancelled import says "Preparing…" while it re-reads what it has, then finishes it', async () => {
     const { page } = app;
     await dropBig();
+    await expect.poll(() => page.getByTestId('import-start').textContent()).toBe('Continue import');
     await page.getByTestId('import-start').click();
     const panel = page.getByTestId('import-progress').first();
     await expect.poll(() => panel.getByTestId('import-progress-preparing').textContent()).toBe('Preparing…');

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import type { ImportRow } from '../../main/db/repos/imports';
+import { importLogFile } from '../../main/services/import';
 import { createImportJobs, type JobFinished } from '../../main/services/import-jobs';
 import { toImportSummary } from '../../main/services/import-services';
 import { generateNetfilterLog } from '../../scripts/netfilter-log';
@@ -30,7 +31,7 @@ function jobs(parseWorker?: string) {
     Date.now,
     parseWorker,
   );
-  return { jobs: j, finished };
+  return { jobs: j, finished, db };
 }
 
 describe('import jobs tell the screen what kind of failure it was (it says it in the user’s language)', () => {
@@ -96,5 +97,50 @@ describe('a cancelled import job', () => {
     await j.idle();
     expect(finished).toMatchObject([{ jobId: id, outcome: 'cancelled', importId: null, message: null, row: null }]);
     expect(j.list()).toEqual([]);
+  });
+});
+
+describe('detecting a file whose import was cancelled says that importing it continues that import', () => {
+  it('names the import, the line it stopped after and how it reads the file; null for a new file or bytes', async () => {
+    const file = join(dir, 'resume.log');
+    await generateNetfilterLog(file, 20_000, Number.POSITIVE_INFINITY, true);
+    const { jobs: j, db } = jobs();
+    expect((await j.detect({ path: file })).resume).toBeNull();
+
+    const abort = new AbortController();
+    const cancelled = await importLogFile(
+      db,
+      file,
+      { format: 'netfilter', tz: 'Asia/Tokyo', year: 2025, signal: abort.signal, batchLines: 1_000 },
+      (p) => {
+        if (p.lines > 3_000) abort.abort();
+      },
+    );
+    expect(cancelled.outcome).toBe('cancelled');
+    const stoppedAfter = cancelled.row.lines_total;
+    expect(stoppedAfter).toBeGreaterThan(0);
+    expect(stoppedAfter).toBeLessThan(20_000);
+
+    // Whatever the preview offers, the import reads the file as the cancelled one did.
+    expect((await j.detect({ path: file })).resume).toEqual({
+      importId: cancelled.importId,
+      afterLine: stoppedAfter,
+      status: 'cancelled',
+      format: 'netfilter',
+      zone: 'Asia/Tokyo',
+      year: 2025,
+    });
+    // The same bytes without a path (a browser drop) are not hashed: no claim either way.
+    expect((await j.detect({ name: 'resume.log', data: readFileSync(file) })).resume).toBeNull();
+    // A file of the same size with other content continues nothing.
+    const other = Buffer.from(readFileSync(file));
+    other[other.length - 2] = other[other.length - 2] === 0x31 ? 0x32 : 0x31;
+    writeFileSync(join(dir, 'same-size.log'), other);
+    expect((await j.detect({ path: join(dir, 'same-size.log') })).resume).toBeNull();
+
+    // Once it is finished, a drop of the file adds nothing and continues nothing.
+    const resumed = await importLogFile(db, file, {});
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
+    expect((await j.detect({ path: file })).resume).toBeNull();
   });
 });

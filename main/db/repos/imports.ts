@@ -63,6 +63,18 @@ export function findImportsByHash(db: Database, hash: string): ImportRow[] {
 }
 
 /**
+ * Unfinished imports of files of exactly `size` bytes: only when one exists is a file worth hashing to tell the user
+ * that importing it resumes that one (findResumable in main/services/import.ts).
+ */
+export function hasUnfinishedOfSize(db: Database, size: number): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM imports WHERE status != 'done' AND content_hash IS NOT NULL AND file_size = ? LIMIT 1`)
+      .get(size) !== undefined
+  );
+}
+
+/**
  * Finished imports a file of `size` bytes might continue (see continuationFor in main/services/import.ts):
  * smaller uncompressed content with a hash, newest first, those of the same file name ahead of the rest. Only the
  * first `limit` are checked, so a database of many imports keeps the check cheap.

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Detection, FamilyInfo } from '../../../../preload/contract/imports';
 import { useSettings } from '../../components/settings-context';
-import { formatBytes, systemZoneName, zoneNames } from './model';
+import { formatBytes, formatCount, systemZoneName, zoneNames } from './model';
 import { zoneGroups } from './zones';
 
 export interface ImportChoice {
@@ -19,9 +19,11 @@ export function ImportPreview(props: {
   onStart: (choice: ImportChoice) => Promise<void>;
   onDiscard: () => void;
 }): ReactNode {
-  const { t } = useTranslation('imports');
+  const { t, i18n } = useTranslation('imports');
   const { settings } = useSettings();
   const d = props.detection;
+  // Continuing an unfinished import reads the file as that import did: its choices are shown, and cannot be changed.
+  const resume = d.resume;
   const [format, setFormat] = useState('');
   const [zone, setZone] = useState(settings.importZone);
   const [year, setYear] = useState('');
@@ -35,18 +37,24 @@ export function ImportPreview(props: {
   useEffect(() => heading.current?.focus(), []);
   const thisYear = new Date().getFullYear();
   const detectedName = props.formats.find((f) => f.id === d.family)?.name ?? d.family;
-  const canStart = d.family !== null || format !== '';
+  const canStart = resume !== null || d.family !== null || format !== '';
   // The import takes years from 1970 on (as its ipc checks); anything else says why Import is disabled.
-  const yearValid = year === '' || (/^\d{4}$/.test(year) && Number(year) >= 1970);
+  const yearValid = resume !== null || year === '' || (/^\d{4}$/.test(year) && Number(year) >= 1970);
+  const shown = resume
+    ? { format: resume.format ?? '', zone: resume.zone ?? '', year: resume.year === null ? '' : String(resume.year) }
+    : { format, zone, year };
 
   const start = (): void => {
     if (startingRef.current) return;
     startingRef.current = true;
     setStarting(true);
     const choice: ImportChoice = {};
-    if (format) choice.format = format;
-    if (zone) choice.tz = zone;
-    if (year) choice.year = Number(year);
+    // A resume reads with its stored options, so nothing picked here is sent.
+    if (!resume) {
+      if (format) choice.format = format;
+      if (zone) choice.tz = zone;
+      if (year) choice.year = Number(year);
+    }
     // On success the preview goes away; if main refused, the user may try again.
     props.onStart(choice).catch(() => {
       startingRef.current = false;
@@ -81,10 +89,30 @@ export function ImportPreview(props: {
           {d.compressed ? ` · ${t('preview.gzip')}` : ''} · {formatBytes(d.size)}
         </dd>
       </dl>
+      {resume ? (
+        <p className="banner banner-info" data-testid="import-resume">
+          {t('finished.twoSentences', {
+            first: t(`preview.resume.${resume.status}`, {
+              id: resume.importId,
+              line: formatCount(resume.afterLine + 1, i18n.language),
+            }),
+            second: t('preview.resume.asBefore', {
+              format: props.formats.find((f) => f.id === resume.format)?.name ?? resume.format ?? '–',
+              zone: resume.zone ?? '–',
+              year: resume.year ?? '–',
+            }),
+          })}
+        </p>
+      ) : null}
       <div className="imports-options">
         <label className="field">
           <span>{t('preview.format')}</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
+          <select
+            value={shown.format}
+            disabled={resume !== null}
+            onChange={(e) => setFormat(e.target.value)}
+            data-testid="import-format"
+          >
             <option value="">{d.family ? t('preview.auto', { name: detectedName }) : t('preview.noFormat')}</option>
             {props.formats.map((f) => (
               <option key={f.id} value={f.id}>
@@ -95,7 +123,12 @@ export function ImportPreview(props: {
         </label>
         <label className="field">
           <span>{t('preview.zone')}</span>
-          <select value={zone} onChange={(e) => setZone(e.target.value)} data-testid="import-zone">
+          <select
+            value={shown.zone}
+            disabled={resume !== null}
+            onChange={(e) => setZone(e.target.value)}
+            data-testid="import-zone"
+          >
             <option value="">{t('preview.zoneDefault', { zone: systemZoneName() })}</option>
             <optgroup label={t('preview.zonesCommon')}>
               {zones.common.map((z) => (
@@ -117,7 +150,8 @@ export function ImportPreview(props: {
           <span>{t('preview.year')}</span>
           <input
             inputMode="numeric"
-            value={year}
+            value={shown.year}
+            disabled={resume !== null}
             placeholder={t('preview.yearPlaceholder', { year: thisYear, lastYear: thisYear - 1 })}
             aria-invalid={!yearValid}
             aria-describedby={yearValid ? undefined : 'import-year-hint'}
@@ -144,7 +178,7 @@ export function ImportPreview(props: {
           onClick={start}
           data-testid="import-start"
         >
-          {t('preview.start')}
+          {t(resume ? 'preview.continue' : 'preview.start')}
         </button>
         <button className="button" disabled={starting} onClick={props.onDiscard} data-testid="import-discard">
           {t('preview.discard')}
