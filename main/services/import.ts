@@ -160,12 +160,9 @@ export async function findResumable(
 ): Promise<ResumeInfo | null> {
   if (!hasUnfinishedOfSize(db, source.size)) return null;
   const { hash } = await hashSource(source, signal);
-  const previous = findImportsByHash(db, hash);
+  const { done, interrupted: row, live } = priorImports(db, hash, now());
   // Content finished since: the import adds nothing ('already-imported'), it resumes none.
-  if (previous.some((r) => r.status === 'done')) return null;
-  const row = previous[0];
-  if (!row || row.status === 'done') return null;
-  if (row.status === 'running' && now() - (row.updated_at ?? 0) < LIVE_IMPORT_MS) return null;
+  if (done || !row || live) return null;
   return {
     importId: row.id,
     afterLine: row.lines_total,
@@ -174,6 +171,25 @@ export async function findResumable(
     zone: row.zone,
     year: row.assumed_year,
   };
+}
+
+type UnfinishedImport = ImportRow & { status: Exclude<ImportRow['status'], 'done'> };
+
+/**
+ * What the database holds of this content: a finished import, else an unfinished one (to resume) and whether that
+ * one is still being written — a 'running' row updated this recently belongs to an import in progress (another
+ * window or the CLI). The import and the preview's findResumable decide by this one rule.
+ */
+function priorImports(
+  db: Database,
+  hash: string,
+  now: number,
+): { done: ImportRow | undefined; interrupted: UnfinishedImport | undefined; live: boolean } {
+  const previous = findImportsByHash(db, hash);
+  const done = previous.find((r) => r.status === 'done');
+  const interrupted = previous.find((r): r is UnfinishedImport => r.status !== 'done');
+  const live = interrupted?.status === 'running' && now - (interrupted.updated_at ?? 0) < LIVE_IMPORT_MS;
+  return { done, interrupted, live };
 }
 
 /**
@@ -206,12 +222,9 @@ async function importHashed(
   prefixes: (PrefixCheck & { row: ImportRow })[],
 ): Promise<ImportResult> {
   const clock = options.now ?? Date.now;
-  const previous = findImportsByHash(db, hash);
-  const done = previous.find((r) => r.status === 'done');
+  const { done, interrupted, live } = priorImports(db, hash, clock());
   if (done) return { outcome: 'already-imported', importId: done.id, resumed: false, row: done };
-  const interrupted = previous.find((r) => r.status !== 'done');
-  // A 'running' row updated this recently belongs to an import still in progress (another window or CLI).
-  if (interrupted?.status === 'running' && clock() - (interrupted.updated_at ?? 0) < LIVE_IMPORT_MS) {
+  if (interrupted && live) {
     throw new ImportInProgressError(`${source.name} is being imported already (import #${interrupted.id}).`);
   }
   // The file grew since a finished import (a live log): only the lines after that import's are new.
