@@ -16,6 +16,8 @@ export interface ScanFinding {
   /** Distinct destination address+port pairs inside the densest window. */
   targets: number;
   ports: number[];
+  /** `ports` as the texts print them (describe.portList), written once per host: the scan rule runs per group. */
+  portList: string;
   hosts: number;
   weight: number;
   stealth: boolean;

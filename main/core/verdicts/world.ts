@@ -1,5 +1,5 @@
 import type { Attribution } from '../model/attribution';
-import { isAkamai, isAkamaiCloud } from './describe';
+import { isAkamai, isAkamaiCloud, portList } from './describe';
 import { isNetSessionProcess } from './netsession';
 import { isScanShaped, isStealth, type Packet } from './packets';
 import { THRESHOLDS, UDP_REPLY_PORTS } from './thresholds';
@@ -48,6 +48,7 @@ export function measureScan(packets: readonly Packet[]): ScanFinding | null {
     packets: counted.length,
     targets: new Set(counted.map((p) => `${p.local}|${p.localPort}`)).size,
     ports,
+    portList: portList(ports),
     hosts: new Set(counted.map((p) => p.local)).size,
     weight: byWeight ? best.weight : stealthPorts.size,
     stealth: stealthPorts.size > 0,

@@ -6,23 +6,11 @@ import {
   ownerEvidence,
   ownerVars,
   packetKinds,
-  portList,
   whenPhrase,
 } from '../describe';
 import { isScanShaped } from '../packets';
 import { THRESHOLDS } from '../thresholds';
-import type { RuleMatch, ScanFinding, TextVars, VerdictRule } from '../types';
-
-// A host's scan finding is the same for each of its groups, and a scan of thousands of ports has about as many
-// groups: its port list was sorted and written for every one of them, so judging a dense 4,000-port scan took
-// seconds of the main process (a report of such a host, or its host panel). Written once per finding instead.
-const portLists = new WeakMap<ScanFinding, string>();
-
-function findingPorts(finding: ScanFinding): string {
-  let list = portLists.get(finding);
-  if (list === undefined) portLists.set(finding, (list = portList(finding.ports)));
-  return list;
-}
+import type { RuleMatch, TextVars, VerdictRule } from '../types';
 
 export const scan: VerdictRule = {
   id: 'scan.psad-thresholds',
@@ -58,7 +46,7 @@ export const scan: VerdictRule = {
       remote: group.remote,
       count: finding.packets,
       ports: finding.ports.length,
-      portList: findingPorts(finding),
+      portList: finding.portList,
       hosts,
       hostsJa,
       stealth,
@@ -76,7 +64,7 @@ export const scan: VerdictRule = {
         `${finding.packets} scan-shaped packets to ${finding.targets} address:port targets within ${THRESHOLDS.scanWindowMs / 60_000} min (weight ${finding.weight}; scan from ${THRESHOLDS.scanWeight})`,
         `${THRESHOLDS.scanWindowMs / 60_000} 分以内に ${finding.targets} 個の宛先（アドレス:ポート）へスキャン型のパケット ${finding.packets} 個（重み ${finding.weight}、${THRESHOLDS.scanWeight} 以上でスキャン）`,
       ),
-      evidence('port', `Ports: ${findingPorts(finding)}`, `ポート: ${findingPorts(finding)}`),
+      evidence('port', `Ports: ${finding.portList}`, `ポート: ${finding.portList}`),
       evidence('flags', `Packet kinds: ${kinds.en}`, `パケットの種類: ${kinds.ja}`),
       countEvidence(packets),
       ...ownerEvidence(a, world.sites.get(group.remote)),
