@@ -246,8 +246,8 @@ interface RefreshQueue {
 }
 const queues = new WeakMap<Database, RefreshQueue>();
 
-/** Lets timers, IPC and paint run between steps of a long rebuild. */
-const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Lets timers, IPC and paint run between steps of long work in the main process (a rebuild, a report's walk). */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The address index went missing during a walk (an import dropped it to write faster). */
 class IndexDropped extends Error {}

@@ -25,6 +25,7 @@ import {
 } from '../core/report';
 import { analyzeEvents } from '../core/verdicts/analyze';
 import { readHostEvents, type HostPageCursor } from '../db/repos/analysis-events';
+import { breathe } from './analysis';
 import {
   busiestRemote,
   eventsByIds,
@@ -80,8 +81,6 @@ interface Found {
   judged: ConnectionEvent[];
   verdict: VerdictId | null;
 }
-
-const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Everything a report is rebuilt from; stored so a report reopens after its import was deleted. */
 interface Snapshot {
