@@ -1,6 +1,6 @@
 import type { Attribution } from '../core/model/attribution';
 import type { Analysis, FlowVerdict, HostSummary } from '../core/verdicts/analyze';
-import { ownerName } from '../core/verdicts/describe';
+import { ownerName, plural } from '../core/verdicts/describe';
 import type { LinkFinding } from '../core/verdicts/link';
 
 export type Lang = 'en' | 'ja';
@@ -88,21 +88,16 @@ function linkJson(l: LinkFinding, lang: Lang): object {
   };
 }
 
-/** "1 event", "2 events": English counts take the plural form their number needs. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 const LABELS = {
   en: {
     heading: (f: number, e: number, h: number) =>
-      `NetWhy analysis: ${count(f, 'file')}, ${count(e, 'event')}, ${count(h, 'remote host')}`,
+      `NetWhy analysis: ${plural(f, 'file')}, ${plural(e, 'event')}, ${plural(h, 'remote host')}`,
     period: 'Period',
     verdicts: 'Verdicts',
     link: 'Link to this PC',
     advice: 'What to do',
     evidence: 'Evidence',
-    events: (n: number) => count(n, 'event'),
+    events: (n: number) => plural(n, 'event'),
     alsoHosts: 'Other hosts with this verdict',
     more: (n: number) => `… and ${n} more`,
     none: 'No connection events were found in the input.',

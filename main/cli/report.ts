@@ -15,6 +15,7 @@ import {
   renderXarf,
   type AbuseReport,
 } from '../core/report';
+import { plural } from '../core/verdicts/describe';
 import { readLogFileChunks, ReadOptionsError } from '../services/read-log';
 import { createIntel } from '../services/intel';
 import { judgeHost } from '../services/reports';
@@ -164,7 +165,7 @@ export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps 
     io.stderr(
       lang === 'ja'
         ? `netwhy report: ${values.out} に書き出しました（${report.eventCount} 件のイベント）\n`
-        : `netwhy report: wrote ${values.out} (${report.eventCount} event${report.eventCount === 1 ? '' : 's'})\n`,
+        : `netwhy report: wrote ${values.out} (${plural(report.eventCount, 'event')})\n`,
     );
   } else {
     io.stdout(typeof output === 'string' ? output : output.toString('utf8'));
