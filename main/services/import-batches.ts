@@ -3,18 +3,7 @@ import { createTimeResolver } from '../core/import/time';
 import type { ConnectionEvent } from '../core/model/event';
 import { storedRemote } from '../core/verdicts/packets';
 import { EVENT_VALUES_WIDTH } from '../db/repos/imports';
-import type { LogHeader } from './parse-worker-protocol';
 import type { PreparedLog } from './read-log';
-
-/** What an import records about how a log is read (format, its confidence, encoding, gzip). */
-export function logHeader(log: PreparedLog): LogHeader {
-  return {
-    family: log.family?.id ?? null,
-    confidence: log.forced ? 1 : log.detection.confidence,
-    encoding: log.stream.encoding,
-    compressed: log.stream.compressed,
-  };
-}
 
 /** Lines ready to be committed in one transaction (everything up to `upTo`, nothing after). */
 export interface CommitBatch {

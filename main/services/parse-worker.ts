@@ -1,7 +1,7 @@
 import { fileSource, LogFileError } from '../adapters/files/source';
-import { logHeader, produceBatches } from './import-batches';
+import { produceBatches } from './import-batches';
 import { ParseWorkerData, ToWorker, type FromWorker } from './parse-worker-protocol';
-import { prepareLog, type PreparedLog } from './read-log';
+import { logHeader, prepareLog, type PreparedLog } from './read-log';
 
 /** The worker's side of its message port (worker_threads' parentPort). */
 export interface WorkerPort {

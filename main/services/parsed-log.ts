@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { LogFileError, type LogSource } from '../adapters/files/source';
-import { logHeader, produceBatches, type CommitBatch } from './import-batches';
+import { produceBatches, type CommitBatch } from './import-batches';
 import {
   FromWorker,
   type LogHeader,
@@ -8,7 +8,7 @@ import {
   type StoredOptions,
   type ToWorker,
 } from './parse-worker-protocol';
-import { prepareLog } from './read-log';
+import { logHeader, prepareLog } from './read-log';
 
 /** A log opened for import: how it reads (format, encoding) and then its commit-ready batches. */
 export interface ParsedLog {

@@ -7,6 +7,7 @@ import { FAMILIES, familyById } from '../core/parsers/registry';
 import { isValidZone, systemZone } from '../core/time/zone';
 import { openLogStream, type LineBatch, type LogStream } from '../adapters/files/lines';
 import { bytesSource, fileSource, LogFileError, type LogSource } from '../adapters/files/source';
+import type { LogHeader } from './parse-worker-protocol';
 
 export interface ReadLogOptions {
   /** Family id to use instead of detection (--format). */
@@ -139,6 +140,16 @@ export async function prepareLog(source: LogSource, options: ReadLogOptions = {}
   };
 }
 
+/** How a log is read (format, its confidence, encoding, gzip): what an import records and the CLI's summary says. */
+export function logHeader(log: PreparedLog): LogHeader {
+  return {
+    family: log.family?.id ?? null,
+    confidence: log.forced ? 1 : log.detection.confidence,
+    encoding: log.stream.encoding,
+    compressed: log.stream.compressed,
+  };
+}
+
 /**
  * The events of a source in input order, one array per chunk read (a few thousand lines): one await per chunk, not
  * per event, which makes reading a big log about 10 % faster than iterating events one by one.
@@ -146,10 +157,7 @@ export async function prepareLog(source: LogSource, options: ReadLogOptions = {}
 async function* readSourceChunks(source: LogSource, options: ReadLogOptions): AsyncGenerator<ConnectionEvent[]> {
   const stats = options.stats ?? emptyStats();
   const log = await prepareLog(source, options);
-  stats.family = log.family?.id ?? null;
-  stats.confidence = log.forced ? 1 : log.detection.confidence;
-  stats.encoding = log.stream.encoding;
-  stats.compressed = log.stream.compressed;
+  Object.assign(stats, logHeader(log));
   let ready: ConnectionEvent[] = [];
   const sink: PipelineSink = {
     event: (e) => {
