@@ -66,7 +66,9 @@ export type ReportSeen = Pick<ReportEventRow, 'time' | 'zone' | 'tsUtc'>;
  * events it lists (at most maxEvents), so it keeps these beside them to reopen with the true count and times.
  */
 export interface ReportTotals {
+  /** Events matched in total (a report's rows may be capped by maxEvents). */
   eventCount: number;
+  /** Earliest and latest timed event of all eventCount events, listed or not. */
   firstSeen: ReportSeen | null;
   lastSeen: ReportSeen | null;
   protocols: string[];
@@ -74,13 +76,16 @@ export interface ReportTotals {
   flagsSeen: string[];
   sourcePorts: number[];
   destinationPorts: number[];
+  /** Public destination addresses kept in the report (the abuse desk needs them). */
   destinations: string[];
+  /** Zones the import assumed for zoneless log lines. */
   assumedZones: string[];
 }
 
 export type RecipientSource = 'user' | 'rdap' | 'knowledge' | null;
 
-export interface AbuseReport {
+/** A report: what it says of all its source's events (ReportTotals) plus its listed rows, texts and parties. */
+export interface AbuseReport extends ReportTotals {
   id: string;
   createdAt: string;
   /** The internet-side address the report is about. */
@@ -99,20 +104,6 @@ export interface AbuseReport {
   };
   evidence: Evidence[];
   rows: ReportEventRow[];
-  /** Events matched in total (rows may be capped by maxEvents). */
-  eventCount: number;
-  protocols: string[];
-  /** Distinct TCP flag combinations of all events ("ACK", "SYN+ACK"), as in ReportTotals. */
-  flagsSeen: string[];
-  sourcePorts: number[];
-  destinationPorts: number[];
-  /** Public destination addresses kept in the report (the abuse desk needs them). */
-  destinations: string[];
-  /** Earliest and latest timed event of all eventCount events, listed or not. */
-  firstSeen: ReportSeen | null;
-  lastSeen: ReportSeen | null;
-  /** Zones the import assumed for zoneless log lines. */
-  assumedZones: string[];
   redaction: { enabled: boolean; lanAddresses: number; macAddresses: number; hostNames: number };
   reporter: ReporterContact | null;
   japaneseCopy: boolean;
