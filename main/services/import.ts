@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Detection } from '../../preload/contract/imports';
 import { importErrorCode } from '../core/model/import-errors';
 import { systemZone } from '../core/time/zone';
 import { bytesSource, fileSource, hashSource, type LogSource, type PrefixCheck } from '../adapters/files/source';
@@ -134,17 +135,8 @@ async function importSource(
   }
 }
 
-/** The unfinished import that importing a file would resume, and how it reads the file (its stored options). */
-export interface ResumeInfo {
-  importId: number;
-  /** The file's last line it stored: the resume reads on from the next one. */
-  afterLine: number;
-  status: 'running' | 'cancelled' | 'failed';
-  /** Family id, zone and year it reads with, whatever the user picks now. */
-  format: string | null;
-  zone: string | null;
-  year: number | null;
-}
+/** The unfinished import that importing a file would resume, and how it reads the file (the IPC contract's shape). */
+export type ResumeInfo = NonNullable<Detection['resume']>;
 
 /**
  * What importSource would resume for this source (its `interrupted`), so that the preview says so before the

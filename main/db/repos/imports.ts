@@ -75,7 +75,7 @@ export function hasUnfinishedOfSize(db: Database, size: number): boolean {
 }
 
 /**
- * Finished imports a file of `size` bytes might continue (see continuationFor in main/services/import.ts):
+ * Finished imports a file of `size` bytes might continue (see continuationChecks in main/services/import.ts):
  * smaller uncompressed content with a hash, newest first, those of the same file name ahead of the rest. Only the
  * first `limit` are checked, so a database of many imports keeps the check cheap.
  */
