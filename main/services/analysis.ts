@@ -346,7 +346,7 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
     };
     // Events are stored under the address the rules place them at (placeEvent); private and empty ones are skipped.
     const packetsOf = (ip: string, stored: readonly StoredEvent[]): Packet[] =>
-      stored.map((s) => toPacket(s.event)).filter((p) => p.remote === ip && isInternetAddress(p.remote));
+      isInternetAddress(ip) ? stored.map((s) => toPacket(s.event)).filter((p) => p.remote === ip) : [];
     const limit = options.chunkEvents ?? HOST_CHUNK_EVENTS;
     for (let after = ''; ;) {
       await step();
