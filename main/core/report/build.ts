@@ -5,7 +5,7 @@ import { chooseRecipient } from './abuse-contacts';
 import type { AbuseReport, ReportEventRow, ReportOptions, ReportSeen, ReportTotals, ReportVerdict } from './model';
 import { createRedactor, isLanAddress, syslogHostNames } from './redact';
 import { HARMLESS_WARNINGS, VERDICT_PHRASES } from './texts';
-import { reportTime } from './time';
+import { reportTime, reportZone } from './time';
 
 export interface ReportInput {
   /** The internet-side address the report is about. */
@@ -124,6 +124,12 @@ export interface ReportTotalsAccumulator {
   result(): ReportTotals;
 }
 
+/** When a timed event was seen, as the report prints it. */
+function seenAt(e: ConnectionEvent): ReportSeen | null {
+  const t = reportTime(e);
+  return t && { time: t.iso, zone: t.zone, tsUtc: e.tsUtc };
+}
+
 /**
  * The totals of one source's events without holding the events: memory grows with the distinct protocols, flag
  * combinations, ports, destinations and zones, not with the count, so a host with hundreds of thousands of events
@@ -132,8 +138,10 @@ export interface ReportTotalsAccumulator {
  */
 export function reportTotalsAccumulator(host: string): ReportTotalsAccumulator {
   let count = 0;
-  let first: { key: SortKey; seen: ReportSeen } | null = null;
-  let last: { key: SortKey; seen: ReportSeen } | null = null;
+  // The ends are kept as events and printed once in result(): writing each event's time would cost more than all
+  // the rest of a busy host's totals.
+  let first: { key: SortKey; event: ConnectionEvent } | null = null;
+  let last: { key: SortKey; event: ConnectionEvent } | null = null;
   const protocols = new FirstSeen<string>();
   const flags = new FirstSeen<string>();
   const destinations = new FirstSeen<string>();
@@ -155,19 +163,18 @@ export function reportTotalsAccumulator(host: string): ReportTotalsAccumulator {
       if (hostPort !== null) sourcePorts.add(hostPort);
       if (userPort !== null) destinationPorts.add(userPort);
       if (userIp && !isLanAddress(userIp)) destinations.note(userIp, key);
-      const t = reportTime(e);
-      if (t === null) return;
-      if (t.assumed) assumedZones.note(t.zone, key);
-      const seen: ReportSeen = { time: t.iso, zone: t.zone, tsUtc: e.tsUtc };
-      if (first === null || compareKeys(key, first.key) < 0) first = { key, seen };
+      const z = reportZone(e);
+      if (z === null) return;
+      if (z.assumed) assumedZones.note(z.zone, key);
+      if (first === null || compareKeys(key, first.key) < 0) first = { key, event: e };
       // Of events at the same time and line the one added last ends the sorted list.
-      if (last === null || compareKeys(last.key, key) < 0) last = { key, seen };
+      if (last === null || compareKeys(last.key, key) < 0) last = { key, event: e };
     },
     result() {
       return {
         eventCount: count,
-        firstSeen: first?.seen ?? null,
-        lastSeen: last?.seen ?? null,
+        firstSeen: first && seenAt(first.event),
+        lastSeen: last && seenAt(last.event),
         protocols: protocols.values(),
         flagsSeen: flags.values(),
         sourcePorts: [...sourcePorts].sort((x, y) => x - y),

@@ -34,43 +34,50 @@ export interface ReportTime {
 
 const OFFSET_ZONE = /^(?:Z|[+-]\d{2}:?\d{2})$/;
 
+/** The zone a report names for an event, its offset then, and whether the import assumed it. */
+export interface ReportZone {
+  offset: number;
+  zone: string;
+  /** True when the log line had no zone or offset and the import's zone was assumed. */
+  assumed: boolean;
+}
+
 /**
- * An event's time as the report prints it: ISO 8601 with offset plus the zone name
- * ("2026-11-21T09:14:03+09:00" "Asia/Tokyo"). The import stores, per event, either the offset the line stated
- * ("+09:00", "Z") or the IANA zone it assumed for a zoneless line (main/core/import/time.ts); the report names the
- * zone and says when it was assumed.
+ * The zone part of reportTime, without the text: what a report's totals need of each of a host's events (only the
+ * first and last are printed). The import stores, per event, either the offset the line stated ("+09:00", "Z") or
+ * the IANA zone it assumed for a zoneless line (main/core/import/time.ts); the report names the zone and says when
+ * it was assumed.
  */
-export function reportTime(e: Pick<ConnectionEvent, 'ts' | 'tsUtc' | 'zone'>): ReportTime | null {
+export function reportZone(e: Pick<ConnectionEvent, 'ts' | 'tsUtc' | 'zone'>): ReportZone | null {
   if (e.tsUtc === null || !Number.isFinite(e.tsUtc)) return null;
   const stated = statedOffset(e.ts);
-  let offset: number;
-  let zoneName: string;
-  let assumed: boolean;
   if (e.zone && OFFSET_ZONE.test(e.zone)) {
-    offset = statedOffset(e.zone.length === 5 ? `${e.zone.slice(0, 3)}:${e.zone.slice(3)}` : e.zone) ?? 0;
-    zoneName = `UTC${offsetText(offset)}`;
-    assumed = false;
-  } else if (e.zone && isValidZone(e.zone) && (stated === null || offsetAt(e.tsUtc, e.zone) === stated)) {
-    offset = offsetAt(e.tsUtc, e.zone);
-    zoneName = e.zone;
+    const offset = statedOffset(e.zone.length === 5 ? `${e.zone.slice(0, 3)}:${e.zone.slice(3)}` : e.zone) ?? 0;
+    return { offset, zone: `UTC${offsetText(offset)}`, assumed: false };
+  }
+  if (e.zone && isValidZone(e.zone)) {
+    const offset = offsetAt(e.tsUtc, e.zone);
     // The import stores a stated offset as such ("Z", "+09:00"), so a zone name is always one it assumed, UTC too
     // (--tz UTC on a log without zones). Rows stored before it did held "UTC" for lines stating "Z": they read as
     // assumed now (README, Abuse reports, Formats).
-    assumed = true;
-  } else if (stated !== null) {
-    offset = stated;
-    zoneName = `UTC${offsetText(stated)}`;
-    assumed = false;
-  } else {
-    offset = 0;
-    zoneName = 'UTC';
-    assumed = true;
+    if (stated === null || offset === stated) return { offset, zone: e.zone, assumed: true };
   }
-  const local = new Date(e.tsUtc + offset * 60_000);
+  if (stated !== null) return { offset: stated, zone: `UTC${offsetText(stated)}`, assumed: false };
+  return { offset: 0, zone: 'UTC', assumed: true };
+}
+
+/**
+ * An event's time as the report prints it: ISO 8601 with offset plus the zone name
+ * ("2026-11-21T09:14:03+09:00" "Asia/Tokyo"), see reportZone.
+ */
+export function reportTime(e: Pick<ConnectionEvent, 'ts' | 'tsUtc' | 'zone'>): ReportTime | null {
+  const z = reportZone(e);
+  if (z === null) return null;
+  const local = new Date((e.tsUtc as number) + z.offset * 60_000);
   const ms = local.getUTCMilliseconds();
   const iso =
     `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${ms ? `.${pad(ms, 3)}` : ''}${offsetText(offset)}`;
-  return { iso, zone: zoneName, assumed };
+    `${ms ? `.${pad(ms, 3)}` : ''}${offsetText(z.offset)}`;
+  return { iso, zone: z.zone, assumed: z.assumed };
 }
