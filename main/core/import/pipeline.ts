@@ -2,22 +2,11 @@ import type { ConnectionEvent, TimeParts } from '../model/event';
 import type { LineParser, LineResult, LogFamily } from '../parsers/family';
 import { splitHeader } from '../parsers/syslog-prefix';
 import { detectLineFamily } from './detect';
+import { REASON } from '../model/skip-reasons';
 import type { TimeResolver } from './time';
 
-/**
- * Reason codes for lines NetWhy could not read (stored in unknown_lines.reason; the screen and the CLI translate
- * them). Reasons a parser gives itself are stored as its own words.
- */
-export const REASON = {
-  /** No family recognised the line. */
-  noFormat: 'no-format',
-  /** The line holds NUL or other binary bytes. */
-  binary: 'binary',
-  /** The line was longer than the reader keeps (cut at MAX_LINE_CHARS). */
-  tooLong: 'too-long',
-  /** The parser threw on it (a parser bug; the line is kept). */
-  parserError: 'parser-error',
-} as const;
+// The pipeline's reason codes live with the kinds the screen words them by; re-exported where the pipeline is used.
+export { REASON };
 
 /** Longer lines are cut and kept as unknown: bounded memory for a file without newlines. */
 export const MAX_LINE_CHARS = 65_536;

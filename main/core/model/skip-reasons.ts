@@ -1,4 +1,19 @@
 /**
+ * Reason codes for lines NetWhy could not read (stored in unknown_lines.reason; the screen and the CLI translate
+ * them). Reasons a parser gives itself are stored as its own words.
+ */
+export const REASON = {
+  /** No family recognised the line. */
+  noFormat: 'no-format',
+  /** The line holds NUL or other binary bytes. */
+  binary: 'binary',
+  /** The line was longer than the reader keeps (cut at MAX_LINE_CHARS, core/import/pipeline.ts). */
+  tooLong: 'too-long',
+  /** The parser threw on it (a parser bug; the line is kept). */
+  parserError: 'parser-error',
+} as const;
+
+/**
  * Why a line was skipped, as a home user can understand it. The parsers store a short technical reason with each
  * line they cannot read ("no IN=/OUT= fields", "Yamaha line with unreadable (masked?) addresses"); the import
  * pipeline stores a code ('binary', 'too-long' …). Both stay stored as they are (the CLI and experts read them);
@@ -17,7 +32,7 @@ export const SKIP_REASON_KINDS = [
   'ipv6-cut',
   /** A record without the date the format needs. */
   'no-date',
-  /** Pipeline codes (main/core/import/pipeline.ts REASON). */
+  /** The pipeline's codes (REASON above). */
   'no-format',
   'binary',
   'too-long',
@@ -27,8 +42,9 @@ export const SKIP_REASON_KINDS = [
 ] as const;
 export type SkipReasonKind = (typeof SKIP_REASON_KINDS)[number];
 
-/** The pipeline's codes are stored as they are named (REASON in main/core/import/pipeline.ts). */
-const CODES: ReadonlySet<string> = new Set(['no-format', 'binary', 'too-long', 'parser-error']);
+/** The pipeline's codes are stored as they are named, and each is a kind of its own. */
+const CODE_KINDS: readonly SkipReasonKind[] = Object.values(REASON);
+const CODES: ReadonlySet<string> = new Set(CODE_KINDS);
 
 /**
  * First match wins, so the specific sentences (names, IPv6, date, "not a … line") come before the broad "address"
