@@ -1,6 +1,6 @@
 import type { TimeParts } from '../model/event';
 import { parseClockText, parseDateText } from '../time/date-text';
-import { monthFromName, parseClock } from '../time/parts';
+import { fractionFields, monthFromName, parseClock } from '../time/parts';
 
 /**
  * What a logging pipeline puts in front of a router's own words: an optional <PRI>, a timestamp in one of the
@@ -45,15 +45,6 @@ const TAG = /^([A-Za-z0-9_./-]+)(?:\[\d+\])?:$/;
 // Tokens that may stand between the time and the tag: a host name or address, or OpenWrt's "kern.warn" facility.
 const HOSTISH = /^[A-Za-z0-9_.:%-]+$/;
 
-function ms(fraction: string | undefined): number | undefined {
-  return fraction === undefined ? undefined : Number(fraction.padEnd(3, '0').slice(0, 3));
-}
-
-/** The stated digits when milliseconds alone would not print them back (TimeParts.fraction). */
-function digitsOf(fraction: string | undefined): string | undefined {
-  return fraction === undefined || fraction.length === 3 ? undefined : fraction;
-}
-
 function offsetOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (text === 'Z') return 0;
@@ -91,8 +82,7 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
       hour: Number(m[4]),
       minute: Number(m[5]),
       second: Number(m[6]),
-      millisecond: ms(m[7]),
-      fraction: digitsOf(m[7]),
+      ...fractionFields(m[7]),
       offsetMinutes: offsetOf(m[8]),
     });
     return { time, rest: text.slice(m[0].length) };
@@ -131,8 +121,7 @@ export function leadingTime(text: string): { time: TimeParts; rest: string } | n
         hour: Number(m[3]),
         minute: Number(m[4]),
         second: Number(m[5]),
-        millisecond: ms(m[6]),
-        fraction: digitsOf(m[6]),
+        ...fractionFields(m[6]),
       });
       return { time, rest: text.slice(m[0].length) };
     }

@@ -25,10 +25,15 @@ export function parseClock(
   const minute = Number(m[3]);
   const second = m[4] === undefined ? 0 : Number(m[4]);
   if (hour > 23 || minute > 59 || second > 60) return undefined;
-  if (m[5] === undefined) return { hour, minute, second };
-  const millisecond = Number(m[5].padEnd(3, '0').slice(0, 3));
-  // Digits milliseconds would not print back (",5", ".123456") are kept for ts (TimeParts.fraction).
-  return m[5].length === 3
-    ? { hour, minute, second, millisecond }
-    : { hour, minute, second, millisecond, fraction: m[5] };
+  return { hour, minute, second, ...fractionFields(m[5]) };
+}
+
+/**
+ * A stated fraction of a second as time fields: its milliseconds, and its digits when milliseconds would not print
+ * them back (",5", ".123456"), kept for ts (TimeParts.fraction). No fields when none was stated.
+ */
+export function fractionFields(digits: string | undefined): Pick<TimeParts, 'millisecond' | 'fraction'> {
+  if (digits === undefined) return {};
+  const millisecond = Number(digits.padEnd(3, '0').slice(0, 3));
+  return digits.length === 3 ? { millisecond } : { millisecond, fraction: digits };
 }
