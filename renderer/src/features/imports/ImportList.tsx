@@ -15,10 +15,7 @@ export function importName(i: ImportSummary, t: (key: string, o?: Record<string,
  * Which lines of its file an import holds, when not all: a file that grew since an earlier import was imported
  * as a continuation of it, holding only the new lines. Null for an import of a whole file.
  */
-export function continuationText(
-  i: ImportSummary,
-  t: (key: string, o?: Record<string, unknown>) => string,
-): string | null {
+function continuationText(i: ImportSummary, t: (key: string, o?: Record<string, unknown>) => string): string | null {
   if (i.firstLine <= 1) return null;
   const to = i.firstLine + i.lines - 1;
   const lines =

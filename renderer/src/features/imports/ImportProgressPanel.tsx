@@ -4,8 +4,6 @@ import { formatBytes, formatCount, formatDuration } from './model';
 import { finishedNotice } from './notice';
 import { progressView, type JobView } from './progress-view';
 
-export type { JobView } from './progress-view';
-
 const TITLES = {
   running: 'progress.title',
   done: 'progress.doneTitle',

@@ -10,7 +10,8 @@ import type {
 import { netwhy } from '../../api';
 import { ImportList } from './ImportList';
 import { ImportPreview, type ImportChoice } from './ImportPreview';
-import { ImportProgressPanel, type JobView } from './ImportProgressPanel';
+import { ImportProgressPanel } from './ImportProgressPanel';
+import type { JobView } from './progress-view';
 import { textToBase64, toBase64 } from './model';
 import { SyslogPanel } from './SyslogPanel';
 import { useWindowDrop } from './useWindowDrop';

@@ -94,7 +94,7 @@ export function SkippedLines(props: { item: ImportSummary; name: string; onClose
                       {isTechnicalReason(l.reason) ? (
                         // The parser's own words, for experts and bug reports; English, as stored.
                         <div
-                          className="subtle imports-tech"
+                          className="subtle imports-note"
                           lang="en"
                           title={t('reason.detail')}
                           data-testid="skipped-reason-detail"
