@@ -50,6 +50,18 @@ export function systemZoneName(): string {
  */
 export function rangeParts(i: ImportSummary, language: string): [string, string] | null {
   if (i.firstTs === null || i.lastTs === null) return null;
+  const f = rangeFormat(language, i.zone);
+  return [f.format(i.firstTs), f.format(i.lastTs)];
+}
+
+// The list re-renders on every progress event of a running import: one formatter per language and zone, not two per
+// row per render (building one costs ~0.2 ms).
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function rangeFormat(language: string, stored: string | null): Intl.DateTimeFormat {
+  const key = `${language}|${stored ?? ''}`;
+  let f = rangeFormats.get(key);
+  if (f) return f;
   const opts: Intl.DateTimeFormatOptions = {
     year: 'numeric',
     month: '2-digit',
@@ -58,12 +70,13 @@ export function rangeParts(i: ImportSummary, language: string): [string, string]
     minute: '2-digit',
     hour12: false,
   };
-  let zone = i.zone ?? undefined;
+  let zone = stored ?? undefined;
   try {
     if (zone) new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
     zone = undefined;
   }
-  const f = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
-  return [f.format(i.firstTs), f.format(i.lastTs)];
+  f = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
+  rangeFormats.set(key, f);
+  return f;
 }
