@@ -10,6 +10,9 @@
  *   clock found by indexOf: no validation, no address normalisation, no zones, no format detection.
  * - blockStoreEventsPerSec: the other storage design, a few thousand events per SQLite row as one 300-byte-per-event
  *   BLOB (what a columnar event store would write).
+ * - sqliteFloorRowsPerSec: the same rows made as cheap as a row per event can be: no raw line, no index of any kind
+ *   (not even the (import, line) one a resume needs, nor the address index every host view needs), constant columns
+ *   NULL. If this is below the target, no tuning of a one-row-per-event store can reach it.
  * - bestCaseLinesPerSec: the slower of the first two. With perfect overlap on both cores an import that parses and
  *   stores one row per event cannot beat it.
  * Prints one JSON object as the last line.
@@ -30,26 +33,37 @@ function freshDatabase(file: string): ReturnType<typeof openDatabase> {
   return openDatabase(file);
 }
 
-function sqliteInsertRowsPerSec(dbFile: string, rows: number): number {
+function sqliteInsertRowsPerSec(dbFile: string, rows: number, floor = false): number {
   const db = freshDatabase(dbFile);
   dropBulkIndexes(db);
   const importId = createImport(db, { source: 'file', started_at: Date.now(), file_name: 'ceiling.log' });
+  // The floor: the events columns without raw, zone or format, in a table with no index.
+  const table = floor ? 'events_floor' : 'events';
+  if (floor)
+    db.exec(`CREATE TABLE events_floor (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, line INTEGER NOT NULL,
+      ts_utc INTEGER, ts_text TEXT, zone TEXT, proto TEXT, src TEXT, sport INTEGER, dst TEXT, dport INTEGER,
+      action TEXT, flags TEXT, direction TEXT, iface TEXT, rule TEXT, length INTEGER, message TEXT, format TEXT,
+      process TEXT, pid INTEGER, state TEXT, remote TEXT) STRICT`);
   // The rows, generated inside SQLite; timed once on their own so only the storing is counted.
   const generated = `WITH RECURSIVE s(n) AS (SELECT @first UNION ALL SELECT n + 1 FROM s WHERE n < @last)
      SELECT @importId AS import_id, n AS line, 1761955200000 + n * 200 AS ts_utc, 'Nov  1 00:00:01' AS ts_text,
-       'UTC' AS zone, 'tcp' AS proto, a AS src, 443 AS sport, '192.168.1.20' AS dst, 49152 + n % 16000 AS dport,
+       ${floor ? 'NULL' : "'UTC'"} AS zone, 'tcp' AS proto, a AS src, 443 AS sport, '192.168.1.20' AS dst, 49152 + n % 16000 AS dport,
        'deny' AS action, 'ACK,RST' AS flags, 'in' AS direction, 'eth0' AS iface, 'UFW BLOCK' AS rule,
-       40 + n % 1400 AS length, NULL AS message, 'netfilter' AS format, NULL AS process, NULL AS pid, NULL AS state,
-       a AS remote,
-       printf('Nov  1 00:00:01 router kernel: [%d.100000] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=%s DST=192.168.1.20 LEN=%d TOS=0x00 PREC=0x00 TTL=52 ID=%d DF PROTO=TCP SPT=443 DPT=%d WINDOW=1024 RES=0x00 ACK RST URGP=0',
-         n, a, 40 + n % 1400, n % 65535, 49152 + n % 16000) AS raw
+       40 + n % 1400 AS length, NULL AS message, ${floor ? 'NULL' : "'netfilter'"} AS format, NULL AS process, NULL AS pid, NULL AS state,
+       a AS remote${floor ? '' : ','}
+       ${
+         floor
+           ? ''
+           : `printf('Nov  1 00:00:01 router kernel: [%d.100000] [UFW BLOCK] IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=%s DST=192.168.1.20 LEN=%d TOS=0x00 PREC=0x00 TTL=52 ID=%d DF PROTO=TCP SPT=443 DPT=%d WINDOW=1024 RES=0x00 ACK RST URGP=0',
+         n, a, 40 + n % 1400, n % 65535, 49152 + n % 16000) AS raw`
+       }
      FROM (SELECT n, '23.' || (n % 256) || '.' || (n / 256 % 256) || '.' || (1 + n % 254) AS a FROM s)`;
   const columns =
     'import_id, line, ts_utc, ts_text, zone, proto, src, sport, dst, dport, action, flags, direction, iface, rule, ' +
-    'length, message, format, process, pid, state, remote, raw';
-  const insert = db.prepare(`INSERT INTO events (${columns}) SELECT ${columns} FROM (${generated})`);
+    `length, message, format, process, pid, state, remote${floor ? '' : ', raw'}`;
+  const insert = db.prepare(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM (${generated})`);
   const generate = db.prepare(
-    `SELECT sum(length(raw) + length(src) + length(remote) + dport) AS n FROM (${generated})`,
+    `SELECT sum(${floor ? '' : 'length(raw) + '}length(src) + length(remote) + dport) AS n FROM (${generated})`,
   );
   const run = (each: (first: number, last: number) => void): number => {
     const t = performance.now();
@@ -141,6 +155,8 @@ function main(): Promise<void> {
     console.log(`minimal read: ${Math.round(read)} lines/s`);
     const insert = sqliteInsertRowsPerSec(dbFile, lines);
     console.log(`SQLite alone: ${Math.round(insert)} rows/s`);
+    const floor = sqliteInsertRowsPerSec(dbFile, lines, true);
+    console.log(`SQLite floor (no raw line, no index): ${Math.round(floor)} rows/s`);
     const blocks = blockStoreEventsPerSec(dbFile, lines);
     console.log(`blocks: ${Math.round(blocks)} events/s`);
     for (const f of [file, dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
@@ -148,6 +164,7 @@ function main(): Promise<void> {
       JSON.stringify({
         lines,
         sqliteInsertRowsPerSec: Math.round(insert),
+        sqliteFloorRowsPerSec: Math.round(floor),
         minimalReadLinesPerSec: Math.round(read),
         blockStoreEventsPerSec: Math.round(blocks),
         bestCaseLinesPerSec: Math.round(Math.min(insert, read)),
