@@ -428,3 +428,76 @@ describe('a file that grew since it was imported (a live log)', () => {
     expect(allStored(d)).toEqual(allStored(reference));
   }, 60_000);
 });
+
+describe('pasted text and a file dropped without a path (their bytes only) import like a file', () => {
+  /** About 3 MB of the netfilter fixture's lines, repeated: a router log page copied whole into the paste box. */
+  function bigPaste(): Buffer {
+    const text = readFileSync(NETFILTER, 'utf8');
+    return Buffer.from(text.repeat(Math.ceil(3_000_000 / text.length)));
+  }
+
+  it('reports progress as it goes, lets the window in between, and its Cancel keeps whole committed batches', async () => {
+    const data = bigPaste();
+    const options = { tz: 'UTC', year: 2026 };
+    const reference = db();
+    const full = await importLogBytes(reference, 'pasted text', data, 'paste', options);
+    expect(full.outcome).toBe('done');
+
+    const d = db();
+    const abort = new AbortController();
+    // Turns of the event loop: the window's calls (its Cancel, a screen's query) and the progress events sent to it
+    // are handled only when the loop turns.
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 1);
+    const seen: { bytesDone: number; lines: number; turns: number }[] = [];
+    let cancelAsked = false;
+    const cancelled = await importLogBytes(
+      d,
+      'pasted text',
+      data,
+      'paste',
+      { ...options, signal: abort.signal, progressEveryMs: 0, batchLines: 1_000 },
+      (p) => {
+        seen.push({ bytesDone: p.bytesDone, lines: p.lines, turns });
+        // As the window's Cancel arrives: at the next turn of the loop, not from inside the import.
+        if (!cancelAsked && p.bytesDone > data.length / 2) {
+          cancelAsked = true;
+          setTimeout(() => abort.abort(), 0);
+        }
+      },
+    ).finally(() => clearInterval(ticker));
+
+    expect(cancelled.outcome).toBe('cancelled');
+    expect(cancelled.row).toMatchObject({ source: 'paste', file_path: null, status: 'cancelled' });
+    // Several reports with growing bytes before it ended, the loop turning between them.
+    const before = seen.slice(0, -1);
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < before.length; i++) {
+      expect(before[i]?.bytesDone).toBeGreaterThan(before[i - 1]?.bytesDone ?? 0);
+      expect(before[i]?.turns).toBeGreaterThan(before[i - 1]?.turns ?? 0);
+    }
+    expect(seen.at(-1)?.bytesDone).toBeLessThan(data.length);
+
+    // Only whole committed batches: every line up to the last committed one, nothing after it, stored as an
+    // uninterrupted import stored them.
+    const stoppedAfter = cancelled.row.lines_total;
+    expect(stoppedAfter).toBeGreaterThan(0);
+    expect(stoppedAfter).toBeLessThan(full.row.lines_total);
+    const row = cancelled.row;
+    expect(row.lines_parsed + row.lines_ignored + row.lines_unknown).toBe(stoppedAfter);
+    const kept = storedImport(d, cancelled.importId);
+    const upTo = <T extends { line: number }>(rows: unknown[]): T[] =>
+      (rows as T[]).filter((r) => r.line <= stoppedAfter);
+    const whole = storedImport(reference, full.importId);
+    expect(kept.events).toEqual(upTo(whole.events));
+    expect(kept.unknown).toEqual(upTo(whole.unknown));
+
+    // Pasting the same text again continues it to exactly the full set; once more adds nothing.
+    const resumed = await importLogBytes(d, 'pasted text', data, 'paste', options);
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: cancelled.importId });
+    expect(storedImport(d, resumed.importId)).toEqual(whole);
+    const again = await importLogBytes(d, 'pasted text', data, 'paste', options);
+    expect(again).toMatchObject({ outcome: 'already-imported', importId: cancelled.importId });
+    expect(count(d, 'imports')).toBe(1);
+  }, 60_000);
+});
