@@ -423,6 +423,42 @@ describe.skipIf(skip !== null)('Imports screen in a real browser', () => {
       .toBe('「router-log.jpg」を読み込めませんでした');
     await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
   });
+
+  it('a big paste moves its progress bar as it is stored, as a file does', async () => {
+    const { page } = app;
+    const file = join(app.dataDir, 'paste.log');
+    await generateNetfilterLog(file, Number.POSITIVE_INFINITY, 5_000_000, true);
+    await page.getByTestId('nav-imports').click();
+    // Open, whether or not the paste test before left it open (a click on its summary would close it).
+    await page.locator('details.imports-paste').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    // As a paste puts it there, in one go (typing 5 MB through fill() takes longer than the test may).
+    await page.getByTestId('imports-paste').evaluate(
+      (el, text) => {
+        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, text);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      readFileSync(file, 'utf8'),
+    );
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    await page.getByTestId('import-preview').waitFor();
+    // Every value the bar shows, as the window shows it (a poll from here could miss a short import's middle).
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      (window as unknown as { barValues: string[] }).barValues = shown;
+      new MutationObserver(() => {
+        const v = document.querySelector('[data-testid="import-progress-bar"]')?.getAttribute('aria-valuenow');
+        if (v && shown.at(-1) !== v) shown.push(v);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByTestId('import-start').click();
+    const panel = page.getByTestId('import-progress').first();
+    await expect.poll(() => panel.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    const shown = await page.evaluate(() => (window as unknown as { barValues: string[] }).barValues);
+    const between = shown.map(Number).filter((v) => v > 0 && v < 100);
+    expect(between.length, `bar values: ${shown.join(', ')}`).toBeGreaterThanOrEqual(2);
+    expect(shown.at(-1)).toBe('100');
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
 });
 
 describe.skipIf(skip !== null)('Imports screen with a big log, dropped as in Electron (by path)', () => {
