@@ -13,9 +13,19 @@ export interface TimeOptions {
   /**
    * Imports (not `netwhy parse`, whose contract is "--year or the current year"): without --year, a first year-less
    * date more than FUTURE_SLACK after `now` is last year's, since a log is about the past: a "Dec 26" line imported
-   * on Nov 21, or the December half of a Dec -> Jan log imported in January.
+   * on Nov 21, or the December half of a Dec -> Jan log imported in January. A later year-less date that would lie
+   * more than FUTURE_SLACK after `until` moves the years back from there on (see TimeResolver.dating): the dates
+   * given before it were a year too late, and the caller reads the log again from `dating().seed`.
    */
   pastYear?: boolean | undefined;
+  /**
+   * The year of the first year-less date, decided by an earlier read of the same log (its dates moved back, or a
+   * continuation reads the lines of the import it continues as that one ended up dating them). Unlike `year`, later
+   * dates still move back when they would lie in the future.
+   */
+  seedYear?: number | undefined;
+  /** The instant a year-less date may not lie after (beyond FUTURE_SLACK); default `now`. */
+  until?: number | undefined;
 }
 
 /**
@@ -32,8 +42,17 @@ export interface ResolvedTime {
   zone: string | null;
 }
 
+export interface Dating {
+  /** The year the first year-less date got, less the years later dates moved back; null before one. */
+  seed: number | null;
+  /** How many times a year-less date after the first moved the years back: each left the dates before it late. */
+  moves: number;
+}
+
 export interface TimeResolver {
   resolve(parts: TimeParts | null): ResolvedTime;
+  /** How the year of year-less dates was inferred so far (pastYear). */
+  dating(): Dating;
 }
 
 const NONE: ResolvedTime = { ts: null, tsUtc: null, zone: null };
@@ -88,6 +107,12 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
   const today = wallTimeAt(options.now, zone);
   // "now" as a wall clock in the zone, to compare year-less local dates with.
   const nowLocal = Date.UTC(today.year, today.month - 1, today.day, today.hour, today.minute, today.second);
+  const end = options.until === undefined ? today : wallTimeAt(options.until, zone);
+  const untilLocal = Date.UTC(end.year, end.month - 1, end.day, end.hour, end.minute, end.second);
+  // Only readers that date in the past (imports, analyze, report) move years back; `netwhy parse` and --year do not.
+  const movesBack = Boolean(options.pastYear) && options.year === undefined;
+  let seed: number | null = null;
+  let moves = 0;
   // Year inference follows the year-less lines only: a line stating its own year (an RFC 5424 line relayed into a
   // BSD log) says nothing about the year of the lines around it, and must not override --year for them.
   let year: number | undefined;
@@ -101,6 +126,7 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
   function seedYear(p: TimeParts, month: number, day: number): number {
     // The contract (issue 3): --year, else the current year; an import takes last year for a date after today.
     if (options.year !== undefined) return options.year;
+    if (options.seedYear !== undefined) return options.seedYear;
     if (!options.pastYear) return today.year;
     const at = Date.UTC(today.year, month - 1, day, p.hour, p.minute, p.second);
     return at - nowLocal > FUTURE_SLACK_MS ? today.year - 1 : today.year;
@@ -135,6 +161,20 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
           // lines after it continue from there.
           if (mo === 2 && d === 29) y = leapYearAtOrBefore(y);
           else if (d > daysInMonth(y, mo)) return NONE;
+          const inferred = y;
+          // A log is about the past: a date that would lie in the future (an Oct -> Feb log imported in November
+          // reaches December) moves the years back from here on.
+          while (
+            movesBack &&
+            Date.UTC(y, mo - 1, d, parts.hour, parts.minute, parts.second) - untilLocal > FUTURE_SLACK_MS
+          )
+            y = mo === 2 && d === 29 ? leapYearAtOrBefore(y - 1) : y - 1;
+          if (year === undefined) seed = y;
+          else if (y < inferred) {
+            // The dates given before were as much too late: the seed that gives them their right years.
+            moves++;
+            seed = (seed ?? inferred) - (inferred - y);
+          }
           year = y;
           lastMonth = mo;
         }
@@ -178,5 +218,6 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
       const ts = explicitZone ? local + formatOffset(Math.round((localMs - utc) / 60_000)) : local;
       return { ts, tsUtc: utc, zone };
     },
+    dating: () => ({ seed, moves }),
   };
 }

@@ -119,6 +119,75 @@ describe('time resolution', () => {
     expect(parse.resolve({ month: 12, day: 26, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-12-26T00:00:00');
   });
 
+  it('moves the years back where a year-less log would reach the future, and says from which seed to read again', () => {
+    // Oct 2025 -> Feb 2026, read on 2026-11-21 in Berlin: the first date is taken as this October, so the log would
+    // run into 2027; at Nov 27 (after today) the years move back, and the dates before it were a year late.
+    const OCT_TO_FEB: [number, number][] = [
+      [10, 3],
+      [11, 20],
+      [11, 27],
+      [12, 31],
+      [1, 1],
+      [2, 14],
+    ];
+    const read = (options: { seedYear?: number; pastYear?: boolean; year?: number }) => {
+      const r = createTimeResolver({ zone: 'Europe/Berlin', defaultZone: 'UTC', now: NOW, ...options });
+      const ts = OCT_TO_FEB.map(([month, day]) => r.resolve({ month, day, hour: 8, minute: 0, second: 1 }).ts);
+      return { ts, dating: r.dating() };
+    };
+    const first = read({ pastYear: true });
+    expect(first.ts).toEqual([
+      '2026-10-03T08:00:01+02:00',
+      '2026-11-20T08:00:01+01:00',
+      '2025-11-27T08:00:01+01:00',
+      '2025-12-31T08:00:01+01:00',
+      '2026-01-01T08:00:01+01:00',
+      '2026-02-14T08:00:01+01:00',
+    ]);
+    expect(first.dating).toEqual({ seed: 2025, moves: 1 });
+    // Read again from that seed, every date is right (summer time in October 2025 too) and nothing moves.
+    const again = read({ pastYear: true, seedYear: 2025 });
+    expect(again.ts.slice(0, 2)).toEqual(['2025-10-03T08:00:01+02:00', '2025-11-20T08:00:01+01:00']);
+    expect(again.ts.slice(2)).toEqual(first.ts.slice(2));
+    expect(again.dating).toEqual({ seed: 2025, moves: 0 });
+    // `netwhy parse` and --year keep their years.
+    expect(read({}).dating.moves).toBe(0);
+    expect(read({}).ts.at(-1)).toBe('2027-02-14T08:00:01+01:00');
+    expect(read({ pastYear: true, year: 2026 }).ts.at(-1)).toBe('2027-02-14T08:00:01+01:00');
+  });
+
+  it('a year-less Feb 29 that would lie in the future moves back to the leap year before, with the seed', () => {
+    // Dec 2023 -> Mar 2024, read on 2028-02-10: Feb 29 2028 is ahead, the one before is 2024.
+    const at = (seedYear?: number) => {
+      const r = createTimeResolver({ defaultZone: 'UTC', now: Date.UTC(2028, 1, 10), pastYear: true, seedYear });
+      const ts = (
+        [
+          [12, 10],
+          [2, 29],
+          [3, 2],
+        ] as const
+      ).map(([month, day]) => r.resolve({ month, day, hour: 0, minute: 0, second: 0 }).ts);
+      return { ts, dating: r.dating() };
+    };
+    expect(at()).toEqual({
+      ts: ['2027-12-10T00:00:00', '2024-02-29T00:00:00', '2024-03-02T00:00:00'],
+      dating: { seed: 2023, moves: 1 },
+    });
+    expect(at(2023)).toEqual({
+      ts: ['2023-12-10T00:00:00', '2024-02-29T00:00:00', '2024-03-02T00:00:00'],
+      dating: { seed: 2023, moves: 0 },
+    });
+  });
+
+  it('a line that states its year is not moved, and does not move the lines around it', () => {
+    const r = createTimeResolver({ defaultZone: 'UTC', now: NOW, pastYear: true });
+    expect(r.resolve({ month: 10, day: 3, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-10-03T00:00:00');
+    expect(r.resolve({ year: 2026, month: 12, day: 1, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-12-01T00:00:00');
+    expect(r.dating().moves).toBe(0);
+    expect(r.resolve({ month: 12, day: 2, hour: 0, minute: 0, second: 0 }).ts).toBe('2025-12-02T00:00:00');
+    expect(r.dating()).toEqual({ seed: 2025, moves: 1 });
+  });
+
   it('gives a time of day alone the date the log last stated, else today', () => {
     const r = createTimeResolver({ defaultZone: 'Asia/Tokyo', now: NOW });
     expect(r.resolve({ hour: 8, minute: 1, second: 2 }).ts).toBe('2026-11-21T08:01:02');
