@@ -9,7 +9,7 @@ import type { LocalSocket } from '../core/verdicts/types';
 import type { Attribution } from '../core/model/attribution';
 import { attributeOnline, internetAddresses } from '../services/analysis';
 import { createIntel } from '../services/intel';
-import { emptyStats, readLogFileChunks, ReadOptionsError } from '../services/read-log';
+import { emptyStats, readPastLogFile, ReadOptionsError } from '../services/read-log';
 import { analysisJson, analysisText, type FileSummary, type Lang } from './analyze-report';
 import { parseYear } from './import';
 import { CliUsageError, type CliIo } from './io';
@@ -28,6 +28,8 @@ export const ANALYZE_USAGE = `netwhy analyze FILE… [--tz ZONE] [--year YYYY] [
 export interface AnalyzeDeps {
   /** Attribution of one address; default the intel service (online unless --offline). Tests pass their own. */
   attribute?: (offline: boolean) => (ip: string) => Promise<Attribution>;
+  /** The current instant: the year of dates without one, and the verdicts' "now". Tests pass a fixed one. */
+  now?: () => number;
 }
 
 /** netstat output saved by PowerShell is UTF-16LE with a BOM; by cmd.exe, ASCII/UTF-8. */
@@ -61,15 +63,24 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
     throw new CliUsageError(`--lang must be en or ja, not "${values.lang}"`);
   const lang: Lang = values.lang;
   const year = parseYear(values.year);
+  const now = (deps.now ?? Date.now)();
 
   const events: ConnectionEvent[] = [];
   const sockets: LocalSocket[] = [];
   const files: FileSummary[] = [];
   for (const file of positionals) {
     const stats = emptyStats();
+    const before = events.length;
     try {
-      for await (const chunk of readLogFileChunks(file, { tz: values.tz, year, stats, pastYear: true }))
-        for (const e of chunk) events.push({ ...e, raw: '' });
+      await readPastLogFile(
+        file,
+        { tz: values.tz, year, stats, now },
+        (chunk) => {
+          for (const e of chunk) events.push({ ...e, raw: '' });
+        },
+        // Read again with earlier years: this file's events so far were dated a year late.
+        () => void (events.length = before),
+      );
     } catch (e) {
       if (e instanceof ReadOptionsError) throw new CliUsageError(e.message);
       if (e instanceof LogFileError) {
@@ -97,7 +108,7 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
   // Online lookups (reverse DNS, RDAP) happen only through the intel service, and not at all with --offline.
   const attribute = (deps.attribute ?? intelAttribute)(values.offline);
   const attributions = await attributeOnline(internetAddresses(events, sockets), attribute);
-  const analysis = analyzeEvents(events, { attributions, sockets, dnsCache, now: Date.now() });
+  const analysis = analyzeEvents(events, { attributions, sockets, dnsCache, now });
   const offline = values.offline;
   if (values.json) io.stdout(JSON.stringify(analysisJson(analysis, lang, files, offline)) + '\n');
   else io.stdout(analysisText(analysis, lang, files, offline));

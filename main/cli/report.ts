@@ -16,7 +16,7 @@ import {
   type AbuseReport,
 } from '../core/report';
 import { plural } from '../core/verdicts/describe';
-import { readLogFileChunks, ReadOptionsError } from '../services/read-log';
+import { readPastLogFile, ReadOptionsError } from '../services/read-log';
 import { createIntel } from '../services/intel';
 import { judgeHost } from '../services/reports';
 import { parseYear } from './import';
@@ -110,12 +110,20 @@ export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps 
   }
   const year = parseYear(values.year);
 
+  const now = (deps.now ?? Date.now)();
   const events: ConnectionEvent[] = [];
   for (const file of positionals) {
+    const before = events.length;
     try {
-      for await (const chunk of readLogFileChunks(file, { tz: values.tz, year, pastYear: true })) {
-        for (const e of chunk) if (e.src === host || e.dst === host) events.push(e);
-      }
+      await readPastLogFile(
+        file,
+        { tz: values.tz, year, now },
+        (chunk) => {
+          for (const e of chunk) if (e.src === host || e.dst === host) events.push(e);
+        },
+        // Read again with earlier years: this file's events so far were dated a year late.
+        () => void (events.length = before),
+      );
     } catch (e) {
       if (e instanceof ReadOptionsError) throw new CliUsageError(e.message);
       if (e instanceof LogFileError) {
@@ -136,7 +144,6 @@ export async function reportCommand(argv: string[], io: CliIo, deps: ReportDeps 
 
   const attribution = await (deps.attribute ?? intelAttribution)(host, values.offline);
   const verdict = judgeHost(host, events, attribution);
-  const now = (deps.now ?? Date.now)();
   const report = buildReport(
     { host, events, attribution, verdict },
     {

@@ -1,6 +1,6 @@
 import { detectFamily, SAMPLE_LINES, type Detection } from '../core/import/detect';
 import { createPipeline, REASON, type PipelineSink } from '../core/import/pipeline';
-import { createTimeResolver, type TimeOptions } from '../core/import/time';
+import { createTimeResolver, type Dating, type TimeOptions } from '../core/import/time';
 import type { ConnectionEvent } from '../core/model/event';
 import type { LogFamily } from '../core/parsers/family';
 import { FAMILIES, familyById } from '../core/parsers/registry';
@@ -22,6 +22,10 @@ export interface ReadLogOptions {
    * imports, `netwhy analyze` and `netwhy report`. `netwhy parse` keeps its contract, the current year.
    */
   pastYear?: boolean | undefined;
+  /** Year of the first year-less date, from an earlier read of the log (core TimeOptions.seedYear). */
+  seedYear?: number | undefined;
+  /** The instant year-less dates may not lie after (core TimeOptions.until); default `now`. */
+  until?: number | undefined;
   signal?: AbortSignal | undefined;
   /** The families to use (tests); default every registered family. */
   families?: readonly LogFamily[] | undefined;
@@ -38,6 +42,8 @@ export interface ReadStats {
   confidence: number;
   encoding: string | null;
   compressed: boolean;
+  /** How the year of year-less dates was inferred, once the whole log is read (pastYear). */
+  dating: Dating;
 }
 
 export function emptyStats(): ReadStats {
@@ -50,6 +56,7 @@ export function emptyStats(): ReadStats {
     confidence: 0,
     encoding: null,
     compressed: false,
+    dating: { seed: null, moves: 0 },
   };
 }
 
@@ -124,6 +131,8 @@ export async function prepareLog(source: LogSource, options: ReadLogOptions = {}
     year: options.year,
     now: options.now ?? Date.now(),
     pastYear: options.pastYear,
+    seedYear: options.seedYear,
+    until: options.until,
   };
   return {
     source,
@@ -167,10 +176,8 @@ async function* readSourceChunks(source: LogSource, options: ReadLogOptions): As
     unknown: () => void stats.unknown++,
     ignored: () => void stats.ignored++,
   };
-  const pipeline = createPipeline(
-    { family: log.family, fallback: log.fallback, time: createTimeResolver(log.time) },
-    sink,
-  );
+  const time = createTimeResolver(log.time);
+  const pipeline = createPipeline({ family: log.family, fallback: log.fallback, time }, sink);
   for await (const { lines, firstLine, cut } of log.batches()) {
     let c = 0;
     for (let i = 0; i < lines.length; i++) {
@@ -189,6 +196,7 @@ async function* readSourceChunks(source: LogSource, options: ReadLogOptions): As
     }
   }
   pipeline.end();
+  stats.dating = time.dating();
   if (ready.length) yield ready;
 }
 
@@ -203,6 +211,38 @@ export async function* readLogFileChunks(
 ): AsyncGenerator<ConnectionEvent[]> {
   yield* readSourceChunks(await fileSource(path), options);
 }
+
+/**
+ * A log file's events dated as an import dates them (`pastYear`), for `netwhy analyze` and `netwhy report`: each
+ * chunk goes to `take`. When a year-less date part-way would have lain in the future (a log without years that
+ * started before today's date and ran over New Year), the chunks taken so far carried years that were too late:
+ * `restart` is called, then the file is read once more from the year that keeps it in the past. Only such a log is
+ * read twice, and nothing is held here (the caller keeps what it needs, as for one read).
+ */
+export async function readPastLogFile(
+  path: string,
+  options: Omit<ReadLogOptions, 'pastYear' | 'seedYear'>,
+  take: (events: ConnectionEvent[]) => void,
+  restart: () => void,
+): Promise<void> {
+  const stats = options.stats ?? emptyStats();
+  const now = options.now ?? Date.now();
+  let seedYear: number | undefined;
+  // Each read moves the seed back by at least a year; a Feb 29 pinning the year can ask for one read more.
+  for (let read = 0; read < MAX_DATING_READS; read++) {
+    if (read > 0) {
+      restart();
+      Object.assign(stats, emptyStats());
+    }
+    for await (const chunk of readLogFileChunks(path, { ...options, now, stats, pastYear: true, seedYear }))
+      take(chunk);
+    if (stats.dating.moves === 0 || stats.dating.seed === null) return;
+    seedYear = stats.dating.seed;
+  }
+}
+
+/** Reads of one log to date it (readPastLogFile, an import's re-dating): the first, and the ones it asks for. */
+export const MAX_DATING_READS = 4;
 
 /** The same for text the user pasted. */
 export async function* readLogText(text: string, options: ReadLogOptions = {}): AsyncGenerator<ConnectionEvent> {
