@@ -17,6 +17,18 @@ export interface CommitBatch {
   /** Raw bytes read so far (progress). */
   bytes: number;
   final: boolean;
+  /** How the years of year-less dates stand after this batch's lines (see BatchDating). */
+  dating: BatchDating;
+}
+
+/**
+ * The year inference of an import so far. When a year-less date moved the years back (the log would have ended in
+ * the future), the events of lines before `redateBelow` were given years too late: the import reads them again
+ * from `seed` (main/services/import-redate.ts). 0 when no date moved back.
+ */
+export interface BatchDating {
+  seed: number | null;
+  redateBelow: number;
 }
 
 export function pushEventRow(flat: unknown[], importId: number, e: ConnectionEvent): void {
@@ -97,6 +109,7 @@ export async function* produceBatches(
       upTo,
       bytes: log.stream.bytesRead(),
       final,
+      dating: { seed: time.dating().seed, redateBelow },
     };
     flat = keepFlat;
     eventLines = keepLines;
@@ -110,6 +123,10 @@ export async function* produceBatches(
   // picks the same year.
   const time = createTimeResolver({ ...log.time, pastYear: true });
   const pipeline = createPipeline({ family: log.family, fallback: log.fallback, time }, sink);
+  // Whether the years moved back is asked once per line batch, not per line: the lines up to the end of the batch
+  // where they last did are re-dated (a bound on those dated before the move).
+  let moves = 0;
+  let redateBelow = 0;
   let last = committedLine;
   let fileLast = 0;
   let handled = 0;
@@ -125,6 +142,10 @@ export async function* produceBatches(
     }
     const end = firstLine + lines.length - 1;
     fileLast = end;
+    if (time.dating().moves !== moves) {
+      moves = time.dating().moves;
+      redateBelow = end + 1;
+    }
     const held = pipeline.heldFrom();
     const done = held === null ? end : held - 1;
     handled += Math.max(0, done - last);

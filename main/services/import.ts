@@ -19,7 +19,8 @@ import {
   type Progress,
 } from '../db/repos/imports';
 import { dropBulkIndexes, LIVE_IMPORT_MS, repairBulkIndexes, worthDroppingBulkIndexes } from '../db/bulk-indexes';
-import type { CommitBatch } from './import-batches';
+import type { BatchDating, CommitBatch } from './import-batches';
+import { needsRedating, redateImport, settleRedated } from './import-redate';
 import { StoredOptions } from './parse-worker-protocol';
 import { openParsedLog, type ParsedLog } from './parsed-log';
 import { checkReadOptions, type ReadLogOptions } from './read-log';
@@ -231,7 +232,12 @@ async function importHashed(
       workerMinBytes: options.parseWorkerMinBytes,
       signal: options.signal,
     });
-  let stored = storedOptionsOf(interrupted ?? continues) ?? own;
+  // A continuation's new lines may lie after the continued import's "now": they are held against this one's.
+  let stored = interrupted
+    ? (storedOptionsOf(interrupted) ?? own)
+    : continues
+      ? { ...(storedOptionsOf(continues) ?? own), until: own.now }
+      : own;
   let log = await openAs(stored);
   if (continues && (log.header.compressed || log.header.encoding !== continues.encoding)) {
     // Same bytes read another way (the encoding guessed differently from more text): the line numbers of the
@@ -309,6 +315,11 @@ async function storeLog(
 ): Promise<ImportResult> {
   const clock = options.now ?? Date.now;
   const { hash, interrupted, continues, stored, log, batchLines } = opened;
+  const parseOptions = {
+    worker: options.parseWorker,
+    workerMinBytes: options.parseWorkerMinBytes,
+    signal: options.signal,
+  };
   const startedAt = clock();
   const zone = stored.tz ?? systemZone();
   const header = {
@@ -317,7 +328,7 @@ async function storeLog(
     encoding: log.header.encoding,
     compressed: log.header.compressed ? 1 : 0,
     zone,
-    assumed_year: stored.year ?? new Date(stored.now).getFullYear(),
+    assumed_year: stored.year ?? stored.seedYear ?? new Date(stored.now).getFullYear(),
     bytes_total: source.size,
   };
   let id: number;
@@ -431,14 +442,34 @@ async function storeLog(
   };
 
   let cancelled = false;
+  // The seed year the lines ended up dated from, when the years moved back (see import-redate.ts).
+  let redatedSeed: number | null = null;
   try {
+    let dating: BatchDating = { seed: null, redateBelow: 0 };
     for await (const batch of log.batches(id, committedLine, batchLines)) {
       commit(batch);
+      dating = batch.dating;
       rateFrom ??= { at: clock(), bytes: progress.bytes_done, lines: progress.lines_total };
       report(batch.final);
       if (options.signal?.aborted && !batch.final) {
         cancelled = true;
         break;
+      }
+    }
+    // A year-less log that would have ended in the future: the lines stored before its years moved back are read
+    // again and re-dated. Not for a cancelled import (its resume re-reads the log and finds the same move).
+    if (!cancelled && dating.redateBelow > 0 && dating.seed !== null && stored.year === undefined) {
+      redatedSeed = dating.seed;
+      if (needsRedating(dating, linesBefore)) {
+        const r = await redateImport(db, source, stored, dating, {
+          importId: id,
+          linesBefore,
+          batchLines,
+          parse: parseOptions,
+          clock,
+        });
+        cancelled = !r.finished;
+        redatedSeed = r.seed;
       }
     }
   } catch (e) {
@@ -458,7 +489,10 @@ async function storeLog(
   // end instead of starting the same build and blocking on the lock; 'done' then means the index is back too.
   setImportStatus(db, id, 'running', clock());
   restore();
-  setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
+  db.transaction(() => {
+    if (!cancelled && redatedSeed !== null) settleRedated(db, id, stored, redatedSeed);
+    setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
+  })();
   // The last word on where it ended: all bytes only when all were read; a cancelled bar stays where it stopped.
   report(!cancelled, 'reading', true);
   const row = getImport(db, id) as ImportRow;

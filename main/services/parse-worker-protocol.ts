@@ -18,6 +18,13 @@ export const StoredOptions = z.object({
   tz: z.string().optional(),
   year: z.number().int().optional(),
   now: z.number(),
+  /**
+   * The year the first year-less date gets: set when a finished import's dates moved back (its log would have
+   * ended in the future), so that a continuation reads its lines as they are stored, and by the re-dating read.
+   */
+  seedYear: z.number().int().optional(),
+  /** A continuation's own "now": its new lines may lie after the continued import's (main/core/import/time.ts). */
+  until: z.number().optional(),
 });
 export type StoredOptions = z.infer<typeof StoredOptions>;
 
@@ -62,6 +69,10 @@ const Batch = z
     upTo: z.number().int().nonnegative(),
     bytes: z.number().nonnegative(),
     final: z.boolean(),
+    dating: z.object({
+      seed: z.number().int().nullable(),
+      redateBelow: z.number().int().nonnegative(),
+    }),
   })
   .refine((b) => b.flat.length === b.rows * EVENT_VALUES_WIDTH, 'a batch holds rows * EVENT_VALUES_WIDTH values');
 

@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
+import { attributeAddress } from '../../main/core/intel/attribute';
+import { loadBundledIpDatabase } from '../../main/adapters/ipdb/load';
+import { getImport } from '../../main/db/repos/imports';
+import { getHost } from '../../main/db/repos/hosts';
+import { queryBuckets } from '../../main/db/repos/timeline';
+import { syncTimelineRollup } from '../../main/db/repos/timeline-rollup';
+import { refreshHosts } from '../../main/services/analysis';
 import { importLogBytes, importLogFile } from '../../main/services/import';
 import { parseWorkerScript } from '../helpers/parse-worker';
 
@@ -87,5 +94,151 @@ describe('import: the year of dates without one', () => {
       now,
     });
     expect(stored(d, ahead.importId)[0]?.ts_text).toBe('2026-11-22T23:00:00Z');
+  });
+});
+
+// A UFW scan line from the report fixture (test/fixtures/report/ufw-scan.log, line 1), re-dated below.
+const SCAN =
+  'kaito-pc kernel: [3217949.737464] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:7c:d8:0f:fe:54:00:7c:d8:0f:08:00 ' +
+  'SRC=45.155.205.10 DST=198.51.100.7 LEN=40 TOS=0x00 PREC=0x00 TTL=240 ID=57645 PROTO=TCP SPT=51638 DPT=22 ' +
+  'WINDOW=1024 RES=0x00 SYN URGP=0';
+// A router log written from October 2025 to February 2026, without years, imported on 2026-11-21.
+const OCT_TO_FEB = [
+  'Oct  3 08:00:01',
+  'Oct 29 12:00:00',
+  'Nov 20 23:59:59',
+  'Nov 27 10:00:00',
+  'Dec 31 23:59:58',
+  'Jan  1 00:00:03',
+  'Feb 14 18:30:00',
+];
+const OCT_TO_FEB_DATED = [
+  '2025-10-03T08:00:01Z',
+  '2025-10-29T12:00:00Z',
+  '2025-11-20T23:59:59Z',
+  '2025-11-27T10:00:00Z',
+  '2025-12-31T23:59:58Z',
+  '2026-01-01T00:00:03Z',
+  '2026-02-14T18:30:00Z',
+];
+const NOV_21 = () => Date.UTC(2026, 10, 21, 12);
+const logOf = (stamps: readonly string[]): string => stamps.map((t) => `${t} ${SCAN}\n`).join('');
+
+function writeLog(name: string, stamps: readonly string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, logOf(stamps));
+  return file;
+}
+
+const ipdb = loadBundledIpDatabase().db;
+const attributor = { attributeOffline: (ip: string) => attributeAddress({ ip, ipdb: ipdb.lookup(ip), online: false }) };
+const DAY = 86_400_000;
+
+describe('import: a year-less log that runs over New Year ends in the past', () => {
+  it('dates an Oct -> Feb log imported in November Oct 2025 -> Feb 2026, on either thread', async () => {
+    const file = writeLog('oct-feb.log', OCT_TO_FEB);
+    for (const worker of [false, true]) {
+      const d = db();
+      const r = await importLogFile(d, file, {
+        tz: 'UTC',
+        now: NOV_21,
+        batchLines: 2,
+        ...(worker ? { parseWorker: parseWorkerScript(), parseWorkerMinBytes: 0 } : {}),
+      });
+      expect(r.outcome).toBe('done');
+      expect(stored(d, r.importId).map((e) => e.ts_text)).toEqual(OCT_TO_FEB_DATED);
+      // The Imports list's range and year are the corrected ones.
+      const row = getImport(d, r.importId);
+      expect(row?.first_ts).toBe(Date.parse(OCT_TO_FEB_DATED[0] as string));
+      expect(row?.last_ts).toBe(Date.parse(OCT_TO_FEB_DATED[6] as string));
+      expect(row?.last_ts).toBeLessThan(NOV_21());
+      expect(row?.assumed_year).toBe(2025);
+    }
+  });
+
+  it('the timeline and the host summary read the corrected year, even if they read the import part-way', async () => {
+    const d = db();
+    const file = writeLog('oct-feb-timeline.log', OCT_TO_FEB);
+    // The timeline brought up to date after every commit: it counts the first lines at the year they had then.
+    let synced = 0;
+    const r = await importLogFile(d, file, { tz: 'UTC', now: NOV_21, batchLines: 2 }, () => {
+      synced += syncTimelineRollup(d).newEvents;
+    });
+    expect(synced).toBeGreaterThan(0);
+    syncTimelineRollup(d);
+    const count = (from: number, to: number): number =>
+      queryBuckets(d, { from, to, width: DAY, offsetMs: 0, laneMode: 'owner', filters: {}, eventsCap: 0 }).n.reduce(
+        (a, b) => a + b,
+        0,
+      );
+    expect(count(Date.UTC(2025, 9, 1), Date.UTC(2026, 2, 1))).toBe(7);
+    expect(count(Date.UTC(2026, 2, 1), Date.UTC(2027, 6, 1))).toBe(0);
+    // Per day: the October 3 event is where the log says, not a year later.
+    expect(count(Date.UTC(2025, 9, 3), Date.UTC(2025, 9, 4))).toBe(1);
+
+    await refreshHosts(d, { attributor, now: NOV_21() + 1 });
+    const host = getHost(d, '45.155.205.10');
+    expect(host?.events).toBe(7);
+    expect(host?.firstSeen).toBe(Date.parse('2025-10-03T08:00:01Z'));
+    expect(host?.lastSeen).toBe(Date.parse('2026-02-14T18:30:00Z'));
+    expect(r.row.status).toBe('done');
+  });
+
+  it('re-dates the lines an interrupted import stored, when it is resumed', async () => {
+    const d = db();
+    const file = writeLog('oct-feb-resume.log', OCT_TO_FEB);
+    const stop = new AbortController();
+    const first = await importLogFile(d, file, { tz: 'UTC', now: NOV_21, batchLines: 2, signal: stop.signal }, () =>
+      stop.abort(),
+    );
+    expect(first.outcome).toBe('cancelled');
+    const resumed = await importLogFile(d, file, { tz: 'UTC', now: () => NOV_21() + DAY, batchLines: 2 });
+    expect(resumed).toMatchObject({ outcome: 'done', resumed: true, importId: first.importId });
+    expect(stored(d, first.importId).map((e) => e.ts_text)).toEqual(OCT_TO_FEB_DATED);
+  });
+
+  it('a log that grew is continued from the years its import ended up with', async () => {
+    const d = db();
+    const file = join(dir, 'oct-feb-grows.log');
+    writeFileSync(file, logOf(OCT_TO_FEB));
+    const first = await importLogFile(d, file, { tz: 'UTC', now: NOV_21 });
+    // The router wrote on into March; the file is imported again in March 2026... of the next year, 2027.
+    writeFileSync(file, logOf([...OCT_TO_FEB, 'Mar  3 07:00:00']));
+    const next = await importLogFile(d, file, { tz: 'UTC', now: () => Date.UTC(2027, 2, 5) });
+    expect(getImport(d, next.importId)?.continues_import).toBe(first.importId);
+    expect(stored(d, next.importId).map((e) => e.ts_text)).toEqual(['2026-03-03T07:00:00Z']);
+  });
+
+  it("a continuation's new lines may lie after the earlier import's now without moving back", async () => {
+    const d = db();
+    const file = join(dir, 'oct-nov-grows.log');
+    // Imported on 2025-11-21 up to Nov 20; a year later the same log holds December to February too.
+    writeFileSync(file, logOf(OCT_TO_FEB.slice(0, 3)));
+    await importLogFile(d, file, { tz: 'UTC', now: () => Date.UTC(2025, 10, 21, 12) });
+    writeFileSync(file, logOf(OCT_TO_FEB));
+    const next = await importLogFile(d, file, { tz: 'UTC', now: NOV_21 });
+    expect(stored(d, next.importId).map((e) => e.ts_text)).toEqual(OCT_TO_FEB_DATED.slice(3));
+  });
+
+  it('leaves a log that does not end in the future, and --year, as they were', async () => {
+    const d = db();
+    // Oct -> Nov 20 imported on Nov 21: this year.
+    const recent = await importLogFile(d, writeLog('oct-nov.log', OCT_TO_FEB.slice(0, 3)), { tz: 'UTC', now: NOV_21 });
+    expect(stored(d, recent.importId).map((e) => e.ts_text)).toEqual([
+      '2026-10-03T08:00:01Z',
+      '2026-10-29T12:00:00Z',
+      '2026-11-20T23:59:59Z',
+    ]);
+    // --year 2026: the user's year, rolled over, even where it lies ahead. (Another database: in this one the file
+    // would continue the import above, read as that one was.)
+    const y = db();
+    const given = await importLogFile(y, writeLog('oct-feb-year.log', OCT_TO_FEB), {
+      tz: 'UTC',
+      year: 2026,
+      now: NOV_21,
+    });
+    expect(stored(y, given.importId).map((e) => e.ts_text)).toEqual(
+      OCT_TO_FEB_DATED.map((t) => t.replace('2025-', '2026-').replace(/^2026-(0[12])/, '2027-$1')),
+    );
   });
 });

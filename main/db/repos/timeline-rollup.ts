@@ -108,6 +108,22 @@ export function syncTimelineRollup(db: Database): SyncReport {
 }
 
 /**
+ * An import's events changed times after the rollup may have counted them (an import re-dated: a year-less log
+ * that would have ended in the future): its counts are taken out and those of its events up to the watermark
+ * counted again at their new times; later events are counted by the next sync as usual. Call it inside the
+ * transaction that makes the new times final.
+ */
+export function recountImportInRollup(db: Database, importId: number): void {
+  const watermark = state(db, 'max_event_id');
+  ensureDeltaTable(db);
+  db.prepare('DELETE FROM timeline_rollup WHERE import_id = ?').run(importId);
+  if (watermark > 0) {
+    rollEvents(db, 'e.import_id = ? AND e.id <= ?', [importId, watermark]);
+    applyDelta(db);
+  }
+}
+
+/**
  * Moves the counts of addresses whose lane or verdict changed in `hosts` since the snapshot, then takes the new
  * snapshot. When most addresses changed (the first analysis after an import) a rebuild from scratch is cheaper.
  */
