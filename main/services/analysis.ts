@@ -28,6 +28,7 @@ import {
   beginHostsRebuild,
   dropRetiredHostDetails,
   finishHostsRebuild,
+  hostsRebuildIndexes,
   hostsSummaryState,
   type HostRecord,
 } from '../db/repos/hosts';
@@ -379,6 +380,12 @@ async function walkHosts(db: Database, options: RefreshOptions): Promise<Refresh
     db.transaction(() => {
       for (const ip of internetRemotes(sockets)) if (!done.has(ip)) judge(ip, [], true);
     })();
+    // The new table's indexes, one per step, so the swap itself only renames. They do not read the events index.
+    for (const build of hostsRebuildIndexes(db)) {
+      await breathe();
+      options.signal?.throwIfAborted();
+      build();
+    }
     finishHostsRebuild(db);
     result = { hosts: done.size, events: countEvents(db), at, deferred: false };
   } catch (e) {

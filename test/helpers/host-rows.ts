@@ -135,6 +135,16 @@ export function indexesOf(db: Database, table: string): { name: string; unique: 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The indexes of a table without their names, in a stable order: a rebuild's swap puts in tables whose indexes carry
+ * the other of two names (repos/hosts.ts hostsRebuildIndexes), so what must stay equal is their columns.
+ */
+export function indexShapes(db: Database, table: string): { unique: number; columns: string[] }[] {
+  return indexesOf(db, table)
+    .map(({ unique, columns }) => ({ unique, columns }))
+    .sort((a, b) => a.columns.join().localeCompare(b.columns.join()));
+}
+
 /** Columns with type, NOT NULL and key, in order. */
 export const columnsOf = (db: Database, table: string): { name: string }[] =>
   db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
