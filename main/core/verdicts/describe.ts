@@ -9,9 +9,27 @@ export function evidence(kind: string, en: string, ja: string): Evidence {
   return { kind, detail: en, detailJa: ja };
 }
 
+/**
+ * A template split once at its placeholders: text at even positions, names at odd ones. A host summary rebuild
+ * fills eight texts per host (~800,000 at 100,000 hosts); a regex replace with a callback each time was ~9 % of it.
+ * The rules' templates are a few dozen constants, so the cache stays small.
+ */
+const compiled = new Map<string, string[]>();
+function parts(template: string): string[] {
+  let p = compiled.get(template);
+  if (!p) compiled.set(template, (p = template.split(/\{(\w+)\}/)));
+  return p;
+}
+
 /** Fills {name} placeholders; unknown names stay visible so a missing value is noticed in tests. */
 export function fill(template: string, vars: TextVars): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const p = parts(template);
+  let out = p[0] as string;
+  for (let i = 1; i < p.length; i += 2) {
+    const k = p[i] as string;
+    out += (k in vars ? String(vars[k]) : `{${k}}`) + (p[i + 1] as string);
+  }
+  return out;
 }
 
 export function localized(template: LocalizedText, vars: TextVars): LocalizedText {
