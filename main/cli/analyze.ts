@@ -18,7 +18,7 @@ export const ANALYZE_USAGE = `netwhy analyze FILE… [--tz ZONE] [--year YYYY] [
   Explains every remote host in router/firewall logs or netstat output: cdn-reply, cdn-connection, p2p-download,
   streaming, stale-local, scan, probe or unknown, with the evidence, in English or Japanese.
   --tz ZONE     IANA zone of times without one (default: this PC's)
-  --year YYYY   year of dates without one (default: this year, or last year for dates after today)
+  --year YYYY   year of dates without one (default: the latest that keeps the log out of the future)
   --offline     no online lookups (reverse DNS, RDAP): owners from the bundled IP database only
   --lang LANG   en (default) or ja
   --json        one JSON object {"hosts":[…],"flows":[…],"summary":{…}}

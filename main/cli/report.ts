@@ -27,7 +27,7 @@ export const REPORT_USAGE = `netwhy report FILE… --host IP [--tz ZONE] [--year
   and port, protocol, TCP flags and ISO 8601 times with zone, plus the original log lines. Nothing is sent.
   --host IP       the address to report (required)
   --tz ZONE       IANA zone of times without one (default: this PC's); the report names it
-  --year YYYY     year of dates without one (default: this year, or last year for dates after today)
+  --year YYYY     year of dates without one (default: the latest that keeps the log out of the future)
   --format F      text (e-mail body, default), csv, xarf (X-ARF v4 JSON) or eml (draft with CSV attached)
   --out PATH      write to a file instead of stdout
   --offline       no online lookups (reverse DNS, RDAP abuse contact): owner from the bundled data only
