@@ -1,11 +1,38 @@
 import type { TFunction } from 'i18next';
 
-export function formatClock(ms: number, language: string): string {
-  return new Date(ms).toLocaleTimeString(language === 'ja' ? 'ja-JP' : 'en-GB', { hour12: false });
+// English dates name the month ("10 Mar 2026"): "10/03/2026" reads as 10 March in Britain and October 3 in the US,
+// and NetWhy cannot tell which reader it has. Japanese keeps its own unambiguous year-first order (2026/3/10).
+const EN_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+
+// Tables format a date per row and re-render often: one formatter per language and kind, not one per call.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(kind: 'date' | 'time' | 'dateTime', language: string): Intl.DateTimeFormat {
+  const ja = language === 'ja';
+  const key = `${kind}|${ja ? 'ja' : 'en'}`;
+  let f = formats.get(key);
+  if (f) return f;
+  const date: Intl.DateTimeFormatOptions = ja ? { year: 'numeric', month: 'numeric', day: 'numeric' } : EN_DATE;
+  const time: Intl.DateTimeFormatOptions = ja ? { ...TIME, hour: 'numeric' } : TIME;
+  const opts = kind === 'date' ? date : kind === 'time' ? time : { ...date, ...time };
+  f = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', opts);
+  formats.set(key, f);
+  return f;
 }
 
+/** A time of day, 24-hour: "08:00:00" (English), "8:00:00" (Japanese). */
+export function formatClock(ms: number, language: string): string {
+  return format('time', language).format(ms);
+}
+
+/** A date and time: "10 Mar 2026, 08:00:00" (English), "2026/3/10 8:00:00" (Japanese). */
 export function formatDateTime(ms: number, language: string): string {
-  return new Date(ms).toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { hour12: false });
+  return format('dateTime', language).format(ms);
+}
+
+/** The date and the time apart, for a table cell that may wrap between them: ["10 Mar 2026", "08:00:00"]. */
+export function formatDateTimeParts(ms: number, language: string): [string, string] {
+  return [format('date', language).format(ms), format('time', language).format(ms)];
 }
 
 export function formatAgo(t: TFunction, now: number, at: number): string {

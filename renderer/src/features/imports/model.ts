@@ -62,13 +62,15 @@ function rangeFormat(language: string, stored: string | null): Intl.DateTimeForm
   const key = `${language}|${stored ?? ''}`;
   let f = rangeFormats.get(key);
   if (f) return f;
+  // English names the month (as components/format.ts does): "10/03/2026" reads as October 3 to a US reader.
+  const ja = language === 'ja';
   const opts: Intl.DateTimeFormatOptions = {
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+    month: ja ? '2-digit' : 'short',
+    day: ja ? '2-digit' : 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    hourCycle: 'h23',
   };
   let zone = stored ?? undefined;
   try {
@@ -76,7 +78,7 @@ function rangeFormat(language: string, stored: string | null): Intl.DateTimeForm
   } catch {
     zone = undefined;
   }
-  f = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
+  f = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
   rangeFormats.set(key, f);
   return f;
 }

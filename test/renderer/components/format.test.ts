@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatDateTime, formatDateTimeParts } from '../../../renderer/src/components/format';
+
+// 10 March 2026, 08:00 in the zone the test runs in (the app formats in the PC's zone too).
+const MARCH_10 = new Date(2026, 2, 10, 8, 0, 0).getTime();
+
+describe('dates as the windows show them', () => {
+  it('names the month in English, so 10 March never reads as October 3', () => {
+    expect(formatDateTime(MARCH_10, 'en')).toBe('10 Mar 2026, 08:00:00');
+    expect(formatDateTime(MARCH_10, 'en')).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
+    expect(formatDateTimeParts(MARCH_10, 'en')).toEqual(['10 Mar 2026', '08:00:00']);
+  });
+
+  it('keeps the year-first Japanese order', () => {
+    expect(formatDateTime(MARCH_10, 'ja')).toBe('2026/3/10 8:00:00');
+    expect(formatDateTimeParts(MARCH_10, 'ja')).toEqual(['2026/3/10', '8:00:00']);
+  });
+
+  it('shows times of day on a 24-hour clock in both languages', () => {
+    const evening = new Date(2026, 2, 10, 20, 5, 9).getTime();
+    expect(formatClock(evening, 'en')).toBe('20:05:09');
+    expect(formatClock(evening, 'ja')).toBe('20:05:09');
+    expect(formatClock(MARCH_10, 'en')).toBe('08:00:00');
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportSummary } from '../../../../preload/contract/imports';
+import { rangeParts } from '../../../../renderer/src/features/imports/model';
+
+// Only the fields rangeParts reads; the rest of a summary does not change how its dates are written.
+const span = { firstTs: Date.UTC(2026, 2, 10, 8, 0), lastTs: Date.UTC(2026, 2, 12, 23, 5), zone: 'UTC' };
+
+describe("an import's time range in the list", () => {
+  it('names the month in English, so 10 March never reads as October 3', () => {
+    expect(rangeParts(span as ImportSummary, 'en')).toEqual(['10 Mar 2026, 08:00', '12 Mar 2026, 23:05']);
+  });
+
+  it('keeps the year-first Japanese order', () => {
+    expect(rangeParts(span as ImportSummary, 'ja')).toEqual(['2026/03/10 08:00', '2026/03/12 23:05']);
+  });
+});
