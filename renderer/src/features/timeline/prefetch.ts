@@ -35,12 +35,40 @@ export function firstPicture(): FirstPicture {
 }
 
 let hasData: Promise<boolean> | null = null;
+// Set once something may have changed the timeline's data since start-up: the answer is then out of date.
+let outdated = false;
+let unsubscribe: (() => void) | null = null;
+
+/**
+ * The start-up answer describes the database as it was then. It is only worth keeping until the data changes: an
+ * import finished while another screen was open (the Timeline not mounted, so nobody listened) would otherwise be
+ * missing when the Timeline is first opened, and "Nothing on the timeline yet" shown over imported events.
+ */
+function dropPrefetched(): void {
+  outdated = true;
+  range = null;
+  first = null;
+  rangeNow = null;
+  firstNow = null;
+  unsubscribe?.();
+  unsubscribe = null;
+}
 
 /** main.tsx hands over main's start-up answer: the range, with the first picture's buckets when there is data. */
 export function prefetchTimeline(answer: Promise<RangeResult>): void {
   range = answer;
+  outdated = false;
+  unsubscribe?.();
+  // The same events the screen reloads on: anything new on the timeline or re-judged hosts.
+  const offLive = netwhy.on('timeline.live', dropPrefetched);
+  const offHosts = netwhy.on('hosts.changed', dropPrefetched);
+  unsubscribe = () => {
+    offLive();
+    offHosts();
+  };
   hasData = answer
     .then((r) => {
+      if (outdated) return r.first !== null;
       rangeNow = r;
       if (!r.first) return false;
       first = { query: r.first.query, answer: Promise.resolve(r.first.result) };
@@ -57,6 +85,12 @@ export function timelineHasData(): Promise<boolean> {
   return hasData ?? Promise.resolve(false);
 }
 
+/** Once the screen has taken the range it listens for changes itself. */
+function stopListening(): void {
+  unsubscribe?.();
+  unsubscribe = null;
+}
+
 const covers = (p: BucketsQuery, q: BucketsQuery): boolean =>
   p.laneMode === q.laneMode &&
   JSON.stringify(p.filters) === JSON.stringify(q.filters) &&
@@ -67,13 +101,17 @@ export const takePrefetched = {
   range(): Promise<TimelineRange> | null {
     const r = range;
     range = null;
+    stopListening();
     return r;
   },
   /** The range if it has arrived (then the promise is spent too). */
   rangeNow(): TimelineRange | null {
     const r = rangeNow;
     rangeNow = null;
-    if (r) range = null;
+    if (r) {
+      range = null;
+      stopListening();
+    }
     return r;
   },
   /** The start-up buckets if they have arrived and cover `q`. */
