@@ -65,31 +65,48 @@ function ownerText(r: Pick<AbuseReport, 'attribution'>): string {
   return parts.join(', ');
 }
 
-function when(r: Pick<AbuseReport, 'firstSeen' | 'lastSeen'>, ja: boolean): string {
+/** When, for the English sentence: " at T (zone)" or " between A and B (zone)". */
+function whenEn(r: Pick<AbuseReport, 'firstSeen' | 'lastSeen'>): string {
   const f = r.firstSeen;
   const l = r.lastSeen;
   if (!f?.time || !l?.time) return '';
   const zone = f.zone === l.zone ? ` (${f.zone})` : '';
-  if (f.time === l.time) return ja ? `${f.time}${zone} に` : ` at ${f.time}${zone}`;
-  return ja ? `${f.time} から ${l.time}${zone} までの間に` : ` between ${f.time} and ${l.time}${zone}`;
+  return f.time === l.time ? ` at ${f.time}${zone}` : ` between ${f.time} and ${l.time}${zone}`;
+}
+
+/**
+ * When, for the Japanese sentence: a parenthesis after it, "（A 〜 B、Asia/Tokyo）". Put in front ("私のファイアウォールは
+ * 2026-… から … までの間に、…") the long ISO times ran into the particles and read as one word.
+ */
+function whenJa(r: Pick<AbuseReport, 'firstSeen' | 'lastSeen'>): string {
+  const f = r.firstSeen;
+  const l = r.lastSeen;
+  if (!f?.time || !l?.time) return '';
+  const zone = f.zone === l.zone ? `、${f.zone}` : '';
+  return f.time === l.time ? `（${f.time}${zone}）` : `（${f.time} 〜 ${l.time}${zone}）`;
 }
 
 /** The summary NetWhy proposes; the user edits it into their own words. */
 export function defaultSummary(r: Omit<AbuseReport, 'summary' | 'defaultSummary'>): LocalizedText {
   const phrase = VERDICT_PHRASES[r.verdict?.id ?? 'unknown'];
+  const one = r.eventCount === 1;
   const owner = ownerText(r);
   const flags = { en: flagsText(r.flagsSeen, false), ja: flagsText(r.flagsSeen, true) };
   const proto = list(r.protocols.map((p) => p.toUpperCase()));
+  const remark = phrase.remark
+    ? { en: ` ${one ? phrase.remark.en.one : phrase.remark.en.other}`, ja: phrase.remark.ja }
+    : null;
   const en =
-    `My firewall logged ${r.eventCount} event${r.eventCount === 1 ? '' : 's'} of ${phrase.en} from ` +
-    `${r.source}${owner ? ` (${owner})` : ''} to my network${when(r, false)}. ` +
+    `My firewall logged ${r.eventCount} ${one ? phrase.en.one : phrase.en.other} from ` +
+    `${r.source}${owner ? ` (${owner})` : ''} to my network${whenEn(r)}.${remark?.en ?? ''} ` +
     // Sentences, not "; " between the items: the flag combinations are separated by "; " themselves.
     `Protocol: ${proto}. TCP flags: ${flags.en}. Destination ports: ${portsText(r.destinationPorts, false)}. ` +
     'I did not request this traffic. Please investigate and stop it.';
   const ja =
-    `私のファイアウォールは${when(r, true)}、${r.source}${owner ? `（${owner}）` : ''} から私のネットワークへの` +
-    `${phrase.ja}を ${r.eventCount} 件記録しました。プロトコル: ${proto}。TCP フラグ: ${flags.ja}。宛先ポート: ${portsText(r.destinationPorts, true)}。` +
-    '私はこの通信を要求していません。調査と停止をお願いします。';
+    `私のファイアウォールが、${r.source}${owner ? `（${owner}）` : ''}から私のネットワークへの${phrase.ja}を ` +
+    `${r.eventCount} 件記録しました${whenJa(r)}。${remark?.ja ?? ''}` +
+    `プロトコル: ${proto}。TCP フラグ: ${flags.ja}。宛先ポート: ${portsText(r.destinationPorts, true)}。` +
+    '私はこの通信を要求していません。調査のうえ、止めていただくようお願いいたします。';
   return { en, ja };
 }
 

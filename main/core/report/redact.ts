@@ -80,7 +80,9 @@ function escapeRe(s: string): string {
 export function createRedactor(options: { enabled: boolean; hostNames?: readonly string[] }): Redactor {
   const lan = new Map<string, string>();
   const hosts = new Map<string, string>();
-  let macs = 0;
+  // Distinct addresses, as the dialog's "Masked: n MAC addresses" means: counting each occurrence made 40 lines
+  // of the same router and PC read as 80 MAC addresses.
+  const macs = new Set<string>();
   const names = [...new Set((options.hostNames ?? []).filter((n) => n.length >= 2))].sort(
     (a, b) => b.length - a.length,
   );
@@ -104,8 +106,14 @@ export function createRedactor(options: { enabled: boolean; hostNames?: readonly
     }
     return label;
   };
-  const mac = (): string => {
-    macs++;
+  const mac = (found: string): string => {
+    macs.add(found.toLowerCase().replace(/[^0-9a-f]/g, ''));
+    return '[MAC]';
+  };
+  // Netfilter's field is destination MAC, source MAC and ethertype: two addresses, the type is none.
+  const netfilterMac = (field: string): string => {
+    const octets = field.split(':');
+    for (let i = 0; i + 6 <= Math.min(octets.length, 12); i += 6) mac(octets.slice(i, i + 6).join(''));
     return '[MAC]';
   };
 
@@ -116,7 +124,7 @@ export function createRedactor(options: { enabled: boolean; hostNames?: readonly
     },
     text(s) {
       if (!options.enabled) return s;
-      let out = s.replace(NETFILTER_MAC, () => `MAC=${mac()}`);
+      let out = s.replace(NETFILTER_MAC, (_m, field: string) => `MAC=${netfilterMac(field)}`);
       out = out.replace(MAC, mac).replace(MAC_DOTTED, mac);
       if (namesRe) out = out.replace(namesRe, hostLabel);
       out = out.replace(LOCAL_NAME, hostLabel);
@@ -125,7 +133,7 @@ export function createRedactor(options: { enabled: boolean; hostNames?: readonly
       return out;
     },
     counts() {
-      return { lanAddresses: lan.size, macAddresses: macs, hostNames: hosts.size };
+      return { lanAddresses: lan.size, macAddresses: macs.size, hostNames: hosts.size };
     },
   };
 }

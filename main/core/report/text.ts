@@ -121,7 +121,7 @@ function section(r: AbuseReport, ja: boolean): string[] {
     out.push(`プロトコル: ${r.protocols.map((p) => p.toUpperCase()).join(', ')}`);
     out.push(`TCP フラグ: ${flagsText(r.flagsSeen, true)}`);
     out.push(`宛先ポート: ${r.destinationPorts.join(', ') || '-'}`);
-    out.push(`最初: ${first}`, `最後: ${last}`, `件数: ${r.eventCount}`, ...zoneNote(r, true), '');
+    out.push(`最初の記録: ${first}`, `最後の記録: ${last}`, `件数: ${r.eventCount}`, ...zoneNote(r, true), '');
     out.push('■ 送信元の情報', ...evidenceLines(r, true), '');
     out.push('■ イベント', ...eventTableLines(r.rows, true));
     if (more > 0) out.push(`（ほか ${more} 件は省略）`);

@@ -49,14 +49,40 @@ export const HARMLESS_WARNINGS: Partial<Record<VerdictId, LocalizedText>> = {
   },
 };
 
-/** What the traffic looked like, for the generated summary. */
-export const VERDICT_PHRASES: Record<VerdictId, LocalizedText> = {
-  'cdn-reply': { en: 'unsolicited packets', ja: '要求していないパケット' },
-  'cdn-connection': { en: 'connections', ja: '通信' },
-  'p2p-download': { en: 'unsolicited peer-to-peer packets', ja: '要求していない P2P パケット' },
-  streaming: { en: 'unsolicited streaming packets', ja: '要求していないストリーミングのパケット' },
-  'stale-local': { en: 'unsolicited packets', ja: '要求していないパケット' },
-  scan: { en: 'what looks like a port scan', ja: 'ポートスキャンと思われる通信' },
-  probe: { en: 'unsolicited connection attempts', ja: '要求していない接続の試み' },
-  unknown: { en: 'unsolicited packets', ja: '要求していないパケット' },
+/**
+ * What the traffic looked like, for the generated summary: the English noun for one and for several events (the
+ * count goes before it: "5 unsolicited packets", not "5 events of unsolicited packets"), the Japanese noun, and for
+ * a scan the sentence that says so (a noun alone cannot: "5 port scans" would be wrong).
+ */
+export interface VerdictPhrase {
+  en: { one: string; other: string };
+  ja: string;
+  remark?: { en: { one: string; other: string }; ja: string };
+}
+
+export const VERDICT_PHRASES: Record<VerdictId, VerdictPhrase> = {
+  'cdn-reply': { en: { one: 'unsolicited packet', other: 'unsolicited packets' }, ja: '要求していないパケット' },
+  'cdn-connection': { en: { one: 'connection', other: 'connections' }, ja: '通信' },
+  'p2p-download': {
+    en: { one: 'unsolicited peer-to-peer packet', other: 'unsolicited peer-to-peer packets' },
+    ja: '要求していない P2P のパケット',
+  },
+  streaming: {
+    en: { one: 'unsolicited streaming packet', other: 'unsolicited streaming packets' },
+    ja: '要求していないストリーミングのパケット',
+  },
+  'stale-local': { en: { one: 'unsolicited packet', other: 'unsolicited packets' }, ja: '要求していないパケット' },
+  scan: {
+    en: { one: 'unsolicited connection attempt', other: 'unsolicited connection attempts' },
+    ja: '要求していない接続の試み',
+    remark: {
+      en: { one: 'It looks like part of a port scan.', other: 'They look like a port scan.' },
+      ja: 'ポートスキャンと思われます。',
+    },
+  },
+  probe: {
+    en: { one: 'unsolicited connection attempt', other: 'unsolicited connection attempts' },
+    ja: '要求していない接続の試み',
+  },
+  unknown: { en: { one: 'unsolicited packet', other: 'unsolicited packets' }, ja: '要求していないパケット' },
 };

@@ -115,7 +115,39 @@ describe('report text body', () => {
     expect(body.indexOf('Hello,')).toBeLessThan(body.indexOf('----- 日本語 (Japanese copy) -----'));
     expect(body).toContain('日時 (ISO 8601)');
     expect(body).toContain('AS20940 は Akamai (AKAMAI-ASN1)');
-    expect(body).toMatch(/私のファイアウォールは.*23\.205\.116\.42（AS20940, Akamai International B\.V\.）/);
+    expect(body).toMatch(/私のファイアウォールが、23\.205\.116\.42（AS20940, Akamai International B\.V\.）から/);
+  });
+
+  it('counts the MAC addresses it masked once each, however many lines carry them', () => {
+    // Three lines, each MAC=<PC's MAC>:<router's MAC>:08:00: two addresses, not three (or six) occurrences.
+    expect(akamai().redaction).toMatchObject({ lanAddresses: 1, macAddresses: 2, hostNames: 1 });
+  });
+});
+
+describe('generated summary', () => {
+  it('reads as English: the count before the noun, singular for one, and a port scan said as such', () => {
+    expect(scan().summary.en).toBe(
+      'My firewall logged 5 unsolicited connection attempts from 45.155.205.10 (AS64500, Example Hosting B.V.) ' +
+        'to my network between 2026-11-21T09:14:03+09:00 and 2026-11-21T09:15:12+09:00 ' +
+        '(Asia/Tokyo). They look like a port scan. Protocol: TCP. TCP flags: SYN. Destination ports: 22, 23, 445, ' +
+        '3389, 8080. I did not request this traffic. Please investigate and stop it.',
+    );
+    const input = scanInput();
+    const single = buildReport({ ...input, events: input.events.slice(0, 1) }, OPTIONS).summary.en;
+    expect(single).toMatch(
+      /^My firewall logged 1 unsolicited connection attempt from .* at 2026-11-21T09:14:03\+09:00/,
+    );
+    expect(single).toContain('It looks like part of a port scan.');
+    expect(akamai().summary.en).toMatch(/^My firewall logged 3 unsolicited packets from 23\.205\.116\.42 /);
+  });
+
+  it('reads as Japanese: subject and particles in place, the times in parentheses after the verb', () => {
+    expect(scan().summary.ja).toBe(
+      '私のファイアウォールが、45.155.205.10（AS64500, Example Hosting B.V.）から' +
+        '私のネットワークへの要求していない接続の試みを 5 件記録しました（2026-11-21T09:14:03+09:00 〜 ' +
+        '2026-11-21T09:15:12+09:00、Asia/Tokyo）。ポートスキャンと思われます。プロトコル: TCP。TCP フラグ: SYN。' +
+        '宛先ポート: 22, 23, 445, 3389, 8080。私はこの通信を要求していません。調査のうえ、止めていただくようお願いいたします。',
+    );
   });
 });
 
