@@ -149,8 +149,34 @@ export interface ReportFile {
   content: Buffer;
 }
 
+/**
+ * Drafts kept in memory at once. A draft is a report the window shows but the user has not yet copied, saved,
+ * mailed or edited; the oldest is forgotten when the window opens more than this many without keeping them.
+ */
+const MAX_DRAFTS = 16;
+
+/** What a stored report row holds, for a draft not stored yet. */
+interface Draft {
+  uuid: string;
+  createdAt: number;
+  snapshot: Snapshot;
+  edits: ReportEdits;
+  eventIds: number[];
+}
+
 export function createReportService(deps: ReportServiceDeps) {
   const { db } = deps;
+
+  /**
+   * Reports prepared but not kept (negative ids, so they cannot clash with stored ones). A report the user only
+   * looked at — or cancelled at the harmless-verdict warning — is not theirs yet, and the Reports list showed it
+   * as if it had been sent. It is stored by keep(), or by its first update: the window sends one when the user
+   * copies, saves or mails the report or changes one of its fields.
+   */
+  const drafts = new Map<number, Draft>();
+  /** A kept draft's id → its stored id: a call the window made with the draft's id still finds it. */
+  const keptAs = new Map<number, number>();
+  let nextDraft = -1;
 
   const pageEvents = deps.pageEvents ?? REPORT_PAGE_EVENTS;
   const judgeEvents = deps.judgeEvents ?? JUDGE_EVENTS;
@@ -248,20 +274,56 @@ export function createReportService(deps: ReportServiceDeps) {
     });
   }
 
-  function load(id: number): {
+  function load(anyId: number): {
+    id: number;
     report: AbuseReport;
     edits: ReportEdits;
-    row: NonNullable<ReturnType<typeof getReport>>;
+    row: { uuid: string; createdAt: number };
   } {
+    const id = keptAs.get(anyId) ?? anyId;
+    const draft = drafts.get(id);
+    if (draft)
+      return {
+        id,
+        report: build(draft.snapshot, draft.uuid, draft.createdAt, draft.edits),
+        edits: draft.edits,
+        row: draft,
+      };
     const row = getReport(db, id);
     if (!row) throw new ReportInputError(`No report ${id}`);
     const snapshot = SnapshotSchema.parse(JSON.parse(row.snapshot)) as Snapshot;
     const edits = EditsSchema.parse(JSON.parse(row.options));
-    return { report: build(snapshot, row.uuid, row.createdAt, edits), edits, row };
+    return { id, report: build(snapshot, row.uuid, row.createdAt, edits), edits, row };
   }
 
-  function view(id: number): ReportView {
-    const { report, edits, row } = load(id);
+  /** Stores a draft (a stored report's id is returned as it is). */
+  function keep(anyId: number): number {
+    const id = keptAs.get(anyId) ?? anyId;
+    const draft = drafts.get(id);
+    if (!draft) return id;
+    const report = build(draft.snapshot, draft.uuid, draft.createdAt, draft.edits);
+    const { totals } = draft.snapshot;
+    const stored = insertReport(db, {
+      uuid: draft.uuid,
+      createdAt: draft.createdAt,
+      host: draft.snapshot.host,
+      recipient: report.recipient,
+      verdict: draft.snapshot.verdict?.id ?? null,
+      eventCount: totals?.eventCount ?? draft.snapshot.events.length,
+      // The earliest and latest timed events of all of them.
+      firstTs: totals?.firstSeen?.tsUtc ?? null,
+      lastTs: totals?.lastSeen?.tsUtc ?? null,
+      eventIds: JSON.stringify(draft.eventIds),
+      options: JSON.stringify(draft.edits),
+      snapshot: JSON.stringify(draft.snapshot),
+    });
+    drafts.delete(id);
+    keptAs.set(id, stored);
+    return stored;
+  }
+
+  function view(anyId: number): ReportView {
+    const { id, report, edits, row } = load(anyId);
     return {
       id,
       uuid: row.uuid,
@@ -306,27 +368,17 @@ export function createReportService(deps: ReportServiceDeps) {
         totals,
       };
       const edits = EditsSchema.parse(partial);
-      const uuid = randomUUID();
-      const createdAt = deps.now();
-      const report = build(snapshot, uuid, createdAt, edits);
-      const id = insertReport(db, {
-        uuid,
-        createdAt,
-        host: found.host,
-        recipient: report.recipient,
-        verdict: verdict?.id ?? null,
-        eventCount: totals.eventCount,
-        // The earliest and latest timed events of all of them.
-        firstTs: totals.firstSeen?.tsUtc ?? null,
-        lastTs: totals.lastSeen?.tsUtc ?? null,
-        eventIds: JSON.stringify(kept.map((e) => e.id)),
-        options: JSON.stringify(edits),
-        snapshot: JSON.stringify(snapshot),
-      });
+      const id = nextDraft--;
+      drafts.set(id, { uuid: randomUUID(), createdAt: deps.now(), snapshot, edits, eventIds: kept.map((e) => e.id) });
+      // Map order is insertion order: the first key is the oldest draft.
+      if (drafts.size > MAX_DRAFTS) drafts.delete(drafts.keys().next().value ?? id);
       return view(id);
     },
+    keep,
     open: view,
-    update(id: number, partial: Partial<ReportEdits>): ReportView {
+    /** Changes the edits; a draft is stored first (an empty change only stores it). */
+    update(anyId: number, partial: Partial<ReportEdits>): ReportView {
+      const id = keep(anyId);
       const { edits } = load(id);
       const next = EditsSchema.parse({ ...edits, ...partial });
       updateReportOptions(db, { id, options: JSON.stringify(next), recipient: null, at: deps.now() });
@@ -348,7 +400,9 @@ export function createReportService(deps: ReportServiceDeps) {
         }),
       );
     },
-    remove(id: number): boolean {
+    remove(anyId: number): boolean {
+      const id = keptAs.get(anyId) ?? anyId;
+      if (drafts.delete(id)) return true;
       const found = getReport(db, id) !== undefined;
       deleteReport(db, id);
       return found;

@@ -46,15 +46,42 @@ describe('report service', () => {
   });
   afterEach(() => db.close());
 
-  it('creates a report from a host with its events, stores it and lists it', async () => {
+  it('creates a report from a host with its events, and lists it once kept', async () => {
     const view = await service.create({ kind: 'host', host: '45.155.205.10' });
     expect(view.eventCount).toBe(5);
     expect(view.rows.map((r) => r.dport)).toEqual([22, 23, 3389, 445, 8080]);
     expect(view.rows[0]).toMatchObject({ time: '2026-11-21T09:14:03+09:00', zone: 'Asia/Tokyo', zoneAssumed: true });
     expect(view.text).not.toContain('kaito-pc');
+    const id = service.keep(view.id);
     expect(service.list()).toEqual([
-      expect.objectContaining({ id: view.id, host: '45.155.205.10', eventCount: 5, recipient: null }),
+      expect.objectContaining({ id, host: '45.155.205.10', eventCount: 5, recipient: null }),
     ]);
+    expect(service.open(id).text).toBe(view.text);
+  });
+
+  it('stores nothing for a report the user only looked at or cancelled at the warning', async () => {
+    // The window prepares the report to show the harmless-verdict warning; Cancel there used to leave it listed.
+    const cancelled = await service.create({ kind: 'host', host: AKAMAI_EDGE.ip });
+    expect(cancelled.warning).not.toBeNull();
+    const looked = await service.create({ kind: 'host', host: '45.155.205.10' });
+    // Saving or mailing a draft renders it as it would a stored one, still without storing it.
+    expect((await service.file(looked.id, 'csv')).name).toBe('netwhy-report-45.155.205.10-2026-11-21.csv');
+    expect(service.open(looked.id).host).toBe('45.155.205.10');
+    expect(service.list()).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM reports').get()).toEqual({ n: 0 });
+    expect(service.remove(cancelled.id)).toBe(true);
+    expect(() => service.open(cancelled.id)).toThrow(ReportInputError);
+  });
+
+  it('stores a report on its first edit, and the draft id the window still holds finds the stored one', async () => {
+    const draft = await service.create({ kind: 'host', host: '45.155.205.10' });
+    const edited = service.update(draft.id, { recipient: 'abuse@hosting.example' });
+    expect(edited.id).toBeGreaterThan(0);
+    expect(service.list()).toEqual([expect.objectContaining({ id: edited.id, recipient: 'abuse@hosting.example' })]);
+    // A copy the window sent with the draft id before the answer came back, and a keep after the edit.
+    expect(service.open(draft.id).id).toBe(edited.id);
+    expect(service.keep(draft.id)).toBe(edited.id);
+    expect(service.list()).toHaveLength(1);
   });
 
   it('takes the recipient from attribution and warns for harmless Akamai replies', async () => {
@@ -121,7 +148,8 @@ describe('report service', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     const created = await service.create({ kind: 'host', host: '45.155.205.10' });
-    for (const view of [created, service.open(created.id)]) {
+    const id = service.keep(created.id);
+    for (const view of [created, service.open(id)]) {
       expect(view.eventCount).toBe(805);
       expect(view.rows).toHaveLength(500);
       expect(view.text).toContain('Events: 805');
@@ -130,7 +158,7 @@ describe('report service', () => {
       expect(view.text).toContain('Last seen: 2026-11-22T11:27:13+09:00 Asia/Tokyo');
       expect(JSON.parse(view.xarf)).toMatchObject({ event_count: 805, last_seen: '2026-11-22T11:27:13+09:00' });
     }
-    expect(service.list()[0]).toMatchObject({ id: created.id, eventCount: 805 });
+    expect(service.list()[0]).toMatchObject({ id, eventCount: 805 });
   });
 
   // The report read at most 10,000 events of a host and spoke for those only. 10,000 events take several seconds
@@ -171,7 +199,8 @@ describe('report service', () => {
     it('counts, dates and sums up every event, lists the earliest 500, and the Reports list agrees', async () => {
       const service = busy();
       const created = await service.create({ kind: 'host', host: HOST });
-      for (const view of [created, service.open(created.id)]) {
+      const id = service.keep(created.id);
+      for (const view of [created, service.open(id)]) {
         expect(view.eventCount).toBe(1_503);
         expect(view.text).toContain('Events: 1503');
         expect(view.text).toContain('First seen: 2021-03-12T14:10:18+00:00');
@@ -190,7 +219,7 @@ describe('report service', () => {
         expect(view.rows.every((r) => r.raw.includes(`SRC=${HOST} `))).toBe(true);
       }
       expect(service.list()[0]).toMatchObject({
-        id: created.id,
+        id,
         eventCount: 1_503,
         firstTs: Date.parse('2021-03-12T14:10:18Z'),
         lastTs: Date.parse('2021-03-12T14:35:17Z'),
@@ -206,6 +235,7 @@ describe('report service', () => {
       expect(view.text).toContain('Last seen: 2021-03-12T14:29:59+00:00');
       expect(view.rows).toHaveLength(500);
       expect(view.rows[0]?.time).toBe('2021-03-12T14:20:00+00:00');
+      service.keep(view.id);
       expect(service.list()[0]).toMatchObject({ eventCount: 600 });
     });
   });
