@@ -101,3 +101,31 @@ describe('netwhy analyze text report', () => {
     expect(ja.out()).toMatch(/ 1 件 {2}2024-03-12T20:00:00\.000Z\n/);
   });
 });
+
+describe('netwhy analyze: link to this PC', () => {
+  const SCENARIOS = join(__dirname, '../fixtures/scenarios');
+  const REPORT = join(__dirname, '../fixtures/report');
+
+  it('a port scan at the router is not said to be "meant for" a program in a pasted netstat, in either language', async () => {
+    for (const lang of ['en', 'ja']) {
+      const c = captureIo();
+      const code = await runCli(
+        [
+          'analyze',
+          join(SCENARIOS, 'syn-sweep-200.log'),
+          join(REPORT, 'ufw-akamai-reply.log'),
+          join(SCENARIOS, 'close-wait-netstat.txt'),
+          '--offline',
+          '--tz',
+          'Asia/Tokyo',
+          '--lang',
+          lang,
+        ],
+        c.io,
+      );
+      expect(code, c.err()).toBe(0);
+      expect(c.out()).toContain(lang === 'en' ? 'Port scan from 45.33.32.156' : '45.33.32.156 からのポートスキャン');
+      expect(c.out()).not.toMatch(/svchost|meant for|宛てでした|netstat のPCの|Link to this PC|このPCとの関係/);
+    }
+  });
+});

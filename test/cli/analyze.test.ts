@@ -74,7 +74,7 @@ describe('netwhy analyze', () => {
     }
     const both = await analyzeJson(['udp-akamai-peers.log', 'close-wait-netstat.txt']);
     expect((both.summary.links as { text: string }[])[0]?.text).toBe(
-      'netsession_win.exe (PID 4321) on the PC whose netstat you pasted listens on UDP 51234 — the rejected packets were meant for it.',
+      'In the netstat output you gave, netsession_win.exe (PID 4321) listens on UDP 51234 — the rejected packets were most likely meant for it (routers usually keep UDP port numbers).',
     );
   });
 

@@ -3,7 +3,7 @@ import type { ConnectionEvent } from '../model/event';
 import { VERDICT_IDS, type Severity, type Verdict, type VerdictId } from '../model/verdict';
 import { siteChains, type DnsRecord } from './dns-cache';
 import { laneFor, type Lane } from './lane';
-import { internetRemotes, linkToThisPc, socketsFromEvents, type LinkFinding } from './link';
+import { internetRemotes, linkToThisPc, mergeLinks, socketsFromEvents, type LinkFinding } from './link';
 import { isInternetAddress, toPacket, type Packet } from './packets';
 import { RULES } from './rules';
 import { THRESHOLDS } from './thresholds';
@@ -261,7 +261,7 @@ export function analyzeEvents(events: readonly ConnectionEvent[], ctx: AnalyzeCo
     hosts.push(r.host);
   }
   hosts.sort((a, b) => b.events - a.events || a.ip.localeCompare(b.ip));
-  return { hosts, flows, summary: summarize(packets, hosts, flows, sockets) };
+  return { hosts, flows, summary: summarize(packets, hosts, flows) };
 }
 
 function summarizeHost(
@@ -311,17 +311,13 @@ function summarizeHost(
     verdict,
     verdictVars: source.match.vars,
     flowVerdicts: flowsBy,
-    links: linkToThisPc(packets, sockets),
+    // A scanner's packets were not meant for whatever listens on one of the ports it tried (link.ts).
+    links: linkToThisPc(packets, sockets, world.scans.has(ip)),
     sites: world.sites.get(ip) ?? [],
   };
 }
 
-function summarize(
-  packets: Packet[],
-  hosts: HostSummary[],
-  flows: FlowVerdict[],
-  sockets: LocalSocket[],
-): AnalysisSummary {
+function summarize(packets: Packet[], hosts: HostSummary[], flows: FlowVerdict[]): AnalysisSummary {
   const zero = <K extends string>(keys: readonly K[]): Record<K, number> =>
     Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   const hostsByVerdict = zero(VERDICT_IDS);
@@ -342,6 +338,6 @@ function summarize(
     hostsBySeverity,
     firstSeen,
     lastSeen,
-    links: linkToThisPc(packets, sockets),
+    links: mergeLinks(hosts.map((h) => h.links)),
   };
 }

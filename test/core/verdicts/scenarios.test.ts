@@ -55,7 +55,7 @@ describe('issue 5 scenarios', () => {
     expect(without.hosts.every((h) => h.lane === 'akamai-netsession')).toBe(true);
     const withPc = run('udp-akamai-peers.log', netfilter, [netsession]);
     expect(withPc.summary.links[0]?.text.en).toBe(
-      'netsession_win.exe (PID 4321) on this PC listens on UDP 51234 — the rejected packets were meant for it.',
+      'netsession_win.exe (PID 4321) on this PC listens on UDP 51234 — the rejected packets were most likely meant for it (routers usually keep UDP port numbers).',
     );
     expect(withPc.summary.links[0]?.text.ja).toContain('netsession_win.exe（PID 4321）');
     expect(withPc.hosts[0]?.verdict.explanation.en).toContain('netsession_win.exe (PID 4321) uses UDP port 51234');
