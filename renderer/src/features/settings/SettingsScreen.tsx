@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../preload/contract/app';
 import { useSettings } from '../../components/settings-context';
 import { DataSources } from './DataSources';
+import { NumberField } from './NumberField';
 import { OnlineLookupsSettings } from '../host/OnlineLookupsSettings';
 
 export function SettingsScreen(): ReactNode {
@@ -47,33 +48,23 @@ export function SettingsScreen(): ReactNode {
         </fieldset>
         <fieldset>
           <legend>{t('connections')}</legend>
-          <label className="field">
-            <span>{t('closeWait.label')}</span>
-            <input
-              type="number"
-              min={5}
-              max={86400}
-              value={settings.closeWaitStuckSec}
-              onChange={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isInteger(v) && v >= 5 && v <= 86400) set('closeWaitStuckSec', v);
-              }}
-            />
-            <small className="subtle">{t('closeWait.hint')}</small>
-          </label>
-          <label className="field">
-            <span>{t('grace.label')}</span>
-            <input
-              type="number"
-              min={0}
-              max={3600}
-              value={settings.closedGraceSec}
-              onChange={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isInteger(v) && v >= 0 && v <= 3600) set('closedGraceSec', v);
-              }}
-            />
-          </label>
+          <NumberField
+            label={t('closeWait.label')}
+            hint={t('closeWait.hint')}
+            value={settings.closeWaitStuckSec}
+            min={5}
+            max={86400}
+            onSave={(v) => set('closeWaitStuckSec', v)}
+            testId="settings-close-wait"
+          />
+          <NumberField
+            label={t('grace.label')}
+            value={settings.closedGraceSec}
+            min={0}
+            max={3600}
+            onSave={(v) => set('closedGraceSec', v)}
+            testId="settings-grace"
+          />
         </fieldset>
         <OnlineLookupsSettings />
         <fieldset>
