@@ -32,7 +32,7 @@ export function ConnectionRowView(props: { c: Connection; now: number; showProce
         ) : (
           endpoint(c.remoteAddress, c.remotePort)
         )}
-        {c.remoteAddress ? <RemoteVerdict ip={c.remoteAddress} /> : null}
+        {c.remoteAddress ? <RemoteVerdict ip={c.remoteAddress} state={c.state} stuck={c.stuck} /> : null}
       </td>
       <td>
         {c.protocol === 'tcp' ? (

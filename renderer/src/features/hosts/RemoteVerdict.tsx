@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HostRow } from '../../../../preload/contract/hosts';
 import { netwhy } from '../../api';
+import { socketBadge } from '../connections/socket-verdict';
 import { useLocalized, VerdictBadge } from './VerdictBadge';
 
 type Known = { verdict: HostRow['verdict']; severity: HostRow['severity']; title: HostRow['title'] } | null;
@@ -38,9 +40,14 @@ function followRebuilds(): void {
   });
 }
 
-/** The stored verdict of a remote address (the Connections screen's rows), or nothing when none is known. */
-export function RemoteVerdict(props: { ip: string }): ReactNode {
+/**
+ * The badge of a live socket on the Connections screen, from the stored verdict of its remote address: about the
+ * socket itself where that verdict allows (features/connections/socket-verdict.ts), otherwise the address's
+ * verdict labelled as the address's. Nothing when no verdict is known.
+ */
+export function RemoteVerdict(props: { ip: string; state: string; stuck: boolean }): ReactNode {
   const L = useLocalized();
+  const { t } = useTranslation('connections');
   const [, setTick] = useState(0);
   useEffect(() => {
     followRebuilds();
@@ -51,9 +58,25 @@ export function RemoteVerdict(props: { ip: string }): ReactNode {
   }, [props.ip]);
   const known = cache.get(props.ip);
   if (!known) return null;
+  const badge = socketBadge(known, props);
+  if (badge.kind === 'socket')
+    return (
+      <span className="verdict-inline" data-testid="socket-verdict">
+        <VerdictBadge
+          verdict={badge.verdict}
+          severity={badge.severity}
+          title={badge.verdict === known.verdict ? L(known.title) : undefined}
+        />
+      </span>
+    );
   return (
-    <span className="verdict-inline">
-      <VerdictBadge verdict={known.verdict} severity={known.severity} title={L(known.title)} />
+    <span className="verdict-inline address-verdict" data-testid="address-verdict" data-from={badge.from}>
+      <span className="subtle">{t(`addressVerdict.${badge.from}`)}</span>{' '}
+      <VerdictBadge
+        verdict={badge.verdict}
+        severity={badge.severity}
+        title={`${t(`addressVerdict.${badge.from}Hint`)} ${L(known.title)}`}
+      />
     </span>
   );
 }
