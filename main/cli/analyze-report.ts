@@ -2,6 +2,7 @@ import type { Attribution } from '../core/model/attribution';
 import type { Analysis, FlowVerdict, HostSummary } from '../core/verdicts/analyze';
 import { ownerName, plural } from '../core/verdicts/describe';
 import type { LinkFinding } from '../core/verdicts/link';
+import { zoneStampRange } from '../core/verdicts/when';
 
 export type Lang = 'en' | 'ja';
 
@@ -12,6 +13,7 @@ export interface FileSummary {
   events: number;
 }
 
+// The JSON keeps instants in UTC for programs; the text shows them in the reader's zone (analysisText).
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The `--json` contract of `netwhy analyze` (issue 5): one object, verdict ids as in VERDICT_IDS. */
@@ -137,10 +139,14 @@ const MAX_LISTED = 30;
  * The readable report: one section per verdict, worst first. Each section explains its largest host in full
  * (explanation, advice, evidence) and lists the other hosts that share the verdict on one line each.
  */
-export function analysisText(a: Analysis, lang: Lang, files: FileSummary[], offline: boolean): string {
+export function analysisText(a: Analysis, lang: Lang, files: FileSummary[], offline: boolean, zone: string): string {
   const L = LABELS[lang];
+  // Times in the zone the user gave (--tz) or this PC's, with the offset, as the evidence lines write them.
+  const when = (first: number | null, last: number | null): string | null =>
+    first === null ? null : zoneStampRange(first, last ?? first, zone, lang);
   const out: string[] = [L.heading(files.length, a.summary.events, a.summary.hosts)];
-  if (a.summary.firstSeen !== null) out.push(`${L.period}: ${iso(a.summary.firstSeen)} – ${iso(a.summary.lastSeen)}`);
+  const period = when(a.summary.firstSeen, a.summary.lastSeen);
+  if (period) out.push(`${L.period}: ${period}`);
   if (offline) out.push(L.offline);
   if (!a.hosts.length) return [...out, '', L.none, ''].join('\n');
   const counts = Object.entries(a.summary.hostsByVerdict)
@@ -165,28 +171,25 @@ export function analysisText(a: Analysis, lang: Lang, files: FileSummary[], offl
   );
   for (const hosts of ordered) {
     hosts.sort((x, y) => y.events - x.events || x.ip.localeCompare(y.ip));
-    out.push('', ...section(hosts, lang));
+    out.push('', ...section(hosts, lang, when));
   }
   return out.join('\n') + '\n';
 }
 
-function hostLine(h: HostSummary, lang: Lang): string {
-  const when =
-    h.firstSeen === null
-      ? ''
-      : h.firstSeen === h.lastSeen
-        ? `  ${iso(h.firstSeen)}`
-        : `  ${iso(h.firstSeen)} – ${iso(h.lastSeen)}`;
-  return `   ${h.ip.padEnd(15)}  ${ownerLine(h.attribution, lang)}  ${LABELS[lang].events(h.events)}${when}`;
+type When = (first: number | null, last: number | null) => string | null;
+
+function hostLine(h: HostSummary, lang: Lang, when: When): string {
+  const span = when(h.firstSeen, h.lastSeen);
+  return `   ${h.ip.padEnd(15)}  ${ownerLine(h.attribution, lang)}  ${LABELS[lang].events(h.events)}${span ? `  ${span}` : ''}`;
 }
 
-function section(hosts: HostSummary[], lang: Lang): string[] {
+function section(hosts: HostSummary[], lang: Lang, when: When): string[] {
   const L = LABELS[lang];
   const first = hosts[0] as HostSummary;
   const v = first.verdict;
   const lines = [
     `${SEVERITY_MARK[v.severity]} [${v.id}] ${v.title[lang]}  (${hosts.length})`,
-    hostLine(first, lang),
+    hostLine(first, lang, when),
     `   ${v.explanation[lang]}`,
     `   ${L.advice}: ${v.advice[lang]}`,
     `   ${L.evidence}:`,
@@ -196,7 +199,7 @@ function section(hosts: HostSummary[], lang: Lang): string[] {
   const rest = hosts.slice(1);
   if (rest.length) {
     lines.push(`   ${L.alsoHosts}:`);
-    for (const h of rest.slice(0, MAX_LISTED)) lines.push(hostLine(h, lang));
+    for (const h of rest.slice(0, MAX_LISTED)) lines.push(hostLine(h, lang, when));
     if (rest.length > MAX_LISTED) lines.push(`   ${L.more(rest.length - MAX_LISTED)}`);
   }
   return lines;

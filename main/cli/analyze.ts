@@ -7,6 +7,7 @@ import { parseDnsCacheText, type DnsRecord } from '../core/verdicts/dns-cache';
 import { listenersFromNetstatWindows } from '../core/verdicts/listeners';
 import type { LocalSocket } from '../core/verdicts/types';
 import type { Attribution } from '../core/model/attribution';
+import { systemZone } from '../core/time/zone';
 import { attributeOnline, internetAddresses } from '../services/analysis';
 import { createIntel } from '../services/intel';
 import { emptyStats, readPastLogFile, ReadOptionsError } from '../services/read-log';
@@ -111,6 +112,6 @@ export async function analyzeCommand(argv: string[], io: CliIo, deps: AnalyzeDep
   const analysis = analyzeEvents(events, { attributions, sockets, dnsCache, now });
   const offline = values.offline;
   if (values.json) io.stdout(JSON.stringify(analysisJson(analysis, lang, files, offline)) + '\n');
-  else io.stdout(analysisText(analysis, lang, files, offline));
+  else io.stdout(analysisText(analysis, lang, files, offline, values.tz ?? systemZone()));
   return 0;
 }

@@ -82,7 +82,7 @@ describe('netwhy analyze text report', () => {
     const c = captureIo();
     expect(await runCli(['analyze', one, '--offline', '--year', '2024', '--tz', 'UTC'], c.io)).toBe(0);
     expect(c.out()).toContain('NetWhy analysis: 1 file, 1 event, 1 remote host\n');
-    expect(c.out()).toMatch(/ 1 event {2}2024-03-12T20:00:00\.000Z\n/);
+    expect(c.out()).toMatch(/ 1 event {2}2024-03-12 20:00:00 \+00:00\n/);
     expect(c.out()).not.toMatch(/\b1 events\b|file\(s\)|host\(s\)/);
 
     const two = file('two.log', [
@@ -92,13 +92,52 @@ describe('netwhy analyze text report', () => {
     const d = captureIo();
     expect(await runCli(['analyze', one, two, '--offline', '--year', '2024', '--tz', 'UTC'], d.io)).toBe(0);
     expect(d.out()).toContain('NetWhy analysis: 2 files, 3 events, 2 remote hosts\n');
-    expect(d.out()).toMatch(/ 2 events {2}2024-03-12T20:00:05\.000Z – 2024-03-12T20:00:06\.000Z\n/);
+    expect(d.out()).toMatch(/ 2 events {2}2024-03-12 20:00:05 – 20:00:06 \+00:00\n/);
     const ja = captureIo();
     expect(
       await runCli(['analyze', one, two, '--offline', '--year', '2024', '--tz', 'UTC', '--lang', 'ja'], ja.io),
     ).toBe(0);
     expect(ja.out()).toContain('NetWhy の分析結果：ファイル 2 個、イベント 3 件、通信相手 2 件\n');
-    expect(ja.out()).toMatch(/ 1 件 {2}2024-03-12T20:00:00\.000Z\n/);
+    expect(ja.out()).toMatch(/ 1 件 {2}2024-03-12 20:00:00 \+00:00\n/);
+  });
+});
+
+describe('netwhy analyze: times in the zone the user gave', () => {
+  const SCENARIOS = join(__dirname, '../fixtures/scenarios');
+
+  it('--tz Asia/Tokyo: the period, host rows, evidence and prose are Tokyo wall time with the offset, not UTC', async () => {
+    const args = [join(SCENARIOS, 'netgear-ack-akamai.log'), join(SCENARIOS, 'syn-sweep-200.log')];
+    const en = captureIo();
+    expect(await runCli(['analyze', ...args, '--offline', '--year', '2024', '--tz', 'Asia/Tokyo'], en.io)).toBe(0);
+    const out = en.out();
+    expect(out).toContain('Period: 2024-03-10 08:00:00 – 2024-03-12 03:23:19 +09:00\n');
+    expect(out).toMatch(/ 200 events {2}2024-03-12 03:20:00 – 03:23:19 \+09:00\n/);
+    expect(out).toMatch(/ 52 events {2}2024-03-10 08:00:00 – 2024-03-11 17:53:47 \+09:00\n/);
+    expect(out).toContain('     - 200 log lines, 2024-03-12 03:20:00 – 03:23:19 +09:00\n');
+    expect(out).toContain(
+      'sent 200 connection attempts to 200 different ports between 12 Mar 2024 03:20 and 03:23 (UTC+9).',
+    );
+    // No machine time anywhere in the text: no ISO "T", no "Z".
+    expect(out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d|\d\dZ\b/);
+
+    const ja = captureIo();
+    expect(
+      await runCli(['analyze', ...args, '--offline', '--year', '2024', '--tz', 'Asia/Tokyo', '--lang', 'ja'], ja.io),
+    ).toBe(0);
+    const outJa = ja.out();
+    expect(outJa).toContain('期間: 2024-03-10 08:00:00 〜 2024-03-12 03:23:19 +09:00\n');
+    expect(outJa).toMatch(/ 200 件 {2}2024-03-12 03:20:00 〜 03:23:19 \+09:00\n/);
+    expect(outJa).toContain('     - ログ 200 行（2024-03-12 03:20:00 〜 03:23:19 +09:00）\n');
+    expect(outJa).toContain('が、2024年3月12日 3:20〜3:23（UTC+9）に、200 種類のポートへ 200 回の接続を試みました。');
+    expect(outJa).not.toMatch(/\d{4}-\d\d-\d\dT\d\d|\d\dZ\b/);
+  });
+
+  it('the period follows the zone given, not the UTC of the instants', async () => {
+    const c = captureIo();
+    const path = join(SCENARIOS, 'syn-sweep-200.log');
+    // Logged in Tokyo, read for a user in New York: the same instants at -04:00 (summer time from 10 March 2024).
+    expect(await runCli(['analyze', path, '--offline', '--year', '2024', '--tz', 'America/New_York'], c.io)).toBe(0);
+    expect(c.out()).toContain('Period: 2024-03-12 03:20:00 – 03:23:19 -04:00\n');
   });
 });
 

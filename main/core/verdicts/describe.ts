@@ -4,6 +4,7 @@ import type { LocalizedText } from '../model/verdict';
 import type { Packet } from './packets';
 import { THRESHOLDS } from './thresholds';
 import type { RuleText, TextVars, VerdictRule } from './types';
+import { eventStampRange, type Stamped } from './when';
 
 export function evidence(kind: string, en: string, ja: string): Evidence {
   return { kind, detail: en, detailJa: ja };
@@ -204,7 +205,8 @@ export function packetKinds(packets: readonly Packet[]): LocalizedText {
   return { en: kinds.map((k) => k.en).join(', '), ja: kinds.map((k) => k.ja).join('、') };
 }
 
-export function timeSpan(packets: readonly Packet[]): { first: string | null; last: string | null } {
+/** The earliest and latest of the packets' events (their times as the log gave them); null when none had a time. */
+export function timeSpan(packets: readonly Packet[]): { first: Stamped | null; last: Stamped | null } {
   let first: Packet | null = null;
   let last: Packet | null = null;
   for (const p of packets) {
@@ -212,23 +214,15 @@ export function timeSpan(packets: readonly Packet[]): { first: string | null; la
     if (!first || p.ts < (first.ts ?? 0)) first = p;
     if (!last || p.ts > (last.ts ?? 0)) last = p;
   }
-  return { first: first?.event.ts ?? null, last: last?.event.ts ?? null };
-}
-
-/**
- * "between A and B" / "A から B までの間に" for a sentence, or nothing when the log gave no wall-clock times (a dmesg
- * line carries seconds since boot only): a reader must never see "between ? and ?".
- */
-export function whenPhrase(first: string | null, last: string | null): LocalizedText {
-  if (!first || !last) return { en: '', ja: '' };
-  if (first === last) return { en: ` at ${first}`, ja: `${first} に` };
-  return { en: ` between ${first} and ${last}`, ja: `${first} から ${last} までの間に` };
+  return { first: first?.event ?? null, last: last?.event ?? null };
 }
 
 export function countEvidence(packets: readonly Packet[]): Evidence {
   const n = packets.length;
   const { first, last } = timeSpan(packets);
-  const when = first ? (first === last ? ` at ${first}` : ` from ${first} to ${last}`) : '';
-  const whenJa = first ? (first === last ? `（${first}）` : `（${first} 〜 ${last}）`) : '';
+  const range = eventStampRange(first, last);
+  const one = first?.tsUtc === last?.tsUtc;
+  const when = range ? (one ? ` at ${range.en}` : `, ${range.en}`) : '';
+  const whenJa = range ? `（${range.ja}）` : '';
   return evidence('count', `${plural(n, 'log line')}${when}`, `ログ ${n} 行${whenJa}`);
 }

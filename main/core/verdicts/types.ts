@@ -2,6 +2,7 @@ import type { Attribution, Evidence } from '../model/attribution';
 import type { SocketObservation } from '../model/socket';
 import type { LocalizedText, Severity, VerdictId } from '../model/verdict';
 import type { Packet } from './packets';
+import type { Stamped } from './when';
 
 /** A socket on this PC: live (polled) or a row of a pasted `netstat -ano -b`. */
 export interface LocalSocket extends SocketObservation {
@@ -22,8 +23,9 @@ export interface ScanFinding {
   weight: number;
   stealth: boolean;
   shapes: string[];
-  first: string | null;
-  last: string | null;
+  /** The episode's first and last event, for "between … and …" in the reader's words (when.ts). */
+  first: Stamped | null;
+  last: Stamped | null;
 }
 
 /** A high local port many peers reached over UDP, or one a NetSession process holds. */

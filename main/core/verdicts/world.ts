@@ -53,8 +53,8 @@ export function measureScan(packets: readonly Packet[]): ScanFinding | null {
     weight: byWeight ? best.weight : stealthPorts.size,
     stealth: stealthPorts.size > 0,
     shapes: [...new Set(counted.map((p) => p.shape))],
-    first: counted[0]?.event.ts ?? null,
-    last: counted[counted.length - 1]?.event.ts ?? null,
+    first: counted[0]?.event ?? null,
+    last: counted[counted.length - 1]?.event ?? null,
   };
 }
 

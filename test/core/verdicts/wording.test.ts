@@ -54,10 +54,10 @@ describe('scan', () => {
     const r = analyze(eventsOf(netfilter, scenario('syn-sweep-200.log')), [akamaiEdge('45.33.32.156')]);
     const v = r.hosts[0]?.verdict;
     expect(v?.explanation.en).toContain(
-      'sent 200 connection attempts to 200 different ports between 2024-03-12T03:20:00Z and 2024-03-12T03:23:19Z.',
+      'sent 200 connection attempts to 200 different ports between 12 Mar 2024 03:20 and 03:23 (UTC).',
     );
     expect(v?.explanation.ja).toContain(
-      'が、2024-03-12T03:20:00Z から 2024-03-12T03:23:19Z までの間に、200 種類のポートへ 200 回の接続を試みました。',
+      'が、2024年3月12日 3:20〜3:23（UTC）に、200 種類のポートへ 200 回の接続を試みました。',
     );
   });
 });
@@ -318,7 +318,7 @@ describe('English counts', () => {
     expect(v('23.62.99.27')?.explanation.en).toContain('tried once to reach port 50307 of your network');
     expect(v('23.62.99.27')?.evidence.map((e) => e.detail)).toContain('Port tried: 50307');
     expect(v('96.7.128.198')?.evidence.map((e) => e.detail)).toContain('Server port: 443');
-    expect(v('1.2.3.36')?.evidence.map((e) => e.detail)).toContain('1 log line at 2024-08-17T10:03:37Z');
+    expect(v('1.2.3.36')?.evidence.map((e) => e.detail)).toContain('1 log line at 2024-08-17 10:03:37 +00:00');
     for (const h of r.hosts)
       for (const t of [h.verdict.explanation.en, h.verdict.advice.en, ...h.verdict.evidence.map((e) => e.detail)])
         expect(t).not.toContain('(s)');

@@ -6,11 +6,11 @@ import {
   ownerEvidence,
   ownerVars,
   packetKinds,
-  whenPhrase,
 } from '../describe';
 import { isScanShaped } from '../packets';
 import { THRESHOLDS } from '../thresholds';
 import type { RuleMatch, TextVars, VerdictRule } from '../types';
+import { whenPhrase } from '../when';
 
 export const scan: VerdictRule = {
   id: 'scan.psad-thresholds',
@@ -54,7 +54,7 @@ export const scan: VerdictRule = {
       cloud,
       cloudJa,
       when: when.en,
-      // "…が、A から B までの間に、" — or straight on to the ports when the log has no times.
+      // "…が、2026年3月12日 3:20〜3:23（UTC+9）に、" — or straight on to the ports when the log has no times.
       whenJa: when.ja ? `${when.ja}、` : '',
     };
     const kinds = packetKinds(packets);
