@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { providerName } from '../core/intel/knowledge';
 import { ROLE_TEXT } from '../core/intel/roles';
+import { displayWidth, padEndDisplay } from '../core/report/width';
 import type { Attribution } from '../core/model/attribution';
 import { createIntel, InvalidAddressError, type Intel } from '../services/intel';
 import { CliUsageError, type CliIo } from './io';
@@ -31,9 +32,13 @@ const LABELS = {
     unknown: 'unknown',
     none: '-',
     conf: { high: 'high', medium: 'medium', low: 'low' },
+    notIp: (ip: string) => `not an IP address: ${ip}`,
+    data: 'Data',
   },
   ja: {
-    owner: '運用者',
+    // 所有者 (the network's owner), as netwhy analyze says it: a rented cloud server's operator is the customer,
+    // which the role line tells.
+    owner: '所有者',
     role: '役割',
     confidence: '確からしさ',
     network: 'ネットワーク',
@@ -47,20 +52,28 @@ const LABELS = {
     unknown: '不明',
     none: '-',
     conf: { high: '高', medium: '中', low: '低' },
+    notIp: (ip: string) => `IP アドレスではありません: ${ip}`,
+    data: 'データの出典',
   },
 } as const;
 
 export function formatAttribution(a: Attribution, lang: 'en' | 'ja'): string {
   const L = LABELS[lang];
   const owner = a.owner ? (providerName(a.owner) ?? a.owner) : L.unknown;
-  const row = (label: string, value: string): string => `  ${label.padEnd(lang === 'ja' ? 10 : 14)} ${value}\n`;
+  // Padded by display columns: a kanji label is half as many characters as the columns it takes.
+  const labels = [L.owner, L.role, L.confidence, L.network, L.country, L.ptr, L.rdap, L.abuse];
+  const column = Math.max(...labels.map(displayWidth)) + 2;
+  const row = (label: string, value: string): string => `  ${padEndDisplay(label, column)}${value}\n`;
   let out = `${a.ip}\n`;
   out += row(L.owner, owner);
   out += row(L.role, ROLE_TEXT[a.role][lang]);
   out += row(L.confidence, L.conf[a.confidence]);
   out += row(L.network, a.asn !== null ? `AS${a.asn}${a.asOrg ? ` ${a.asOrg}` : ''}` : L.none);
   out += row(L.country, a.country ?? L.none);
-  if (a.ptr) out += row(L.ptr, `${a.ptr} (${a.ptrConfirmed ? L.confirmed : L.unconfirmed})`);
+  if (a.ptr) {
+    const check = a.ptrConfirmed ? L.confirmed : L.unconfirmed;
+    out += row(L.ptr, lang === 'ja' ? `${a.ptr}（${check}）` : `${a.ptr} (${check})`);
+  }
   if (a.rdap) {
     out += row(L.rdap, [a.rdap.name, a.rdap.org, a.rdap.country].filter(Boolean).join(', ') || L.none);
     if (a.rdap.abuseEmail) out += row(L.abuse, a.rdap.abuseEmail);
@@ -109,7 +122,7 @@ export async function whoisCommand(argv: string[], io: CliIo, intelOverride?: In
   for (const r of results) {
     if ('err' in r) {
       failed++;
-      const msg = r.err instanceof InvalidAddressError ? `not an IP address: ${r.ip}` : String(r.err);
+      const msg = r.err instanceof InvalidAddressError ? LABELS[lang].notIp(r.ip) : String(r.err);
       io.stderr(`netwhy whois: ${msg}\n`);
       continue;
     }
@@ -119,7 +132,8 @@ export async function whoisCommand(argv: string[], io: CliIo, intelOverride?: In
   if (!values.json) {
     const s = intel.sources();
     const credits = s.ipdb.flatMap((d) => d.attributions);
-    if (credits.length) io.stderr(`\nData: ${[...new Set(credits)].join('; ')}\n`);
+    // The credits stay as their licences word them.
+    if (credits.length) io.stderr(`\n${LABELS[lang].data}: ${[...new Set(credits)].join('; ')}\n`);
   }
   return failed > 0 ? 1 : 0;
 }

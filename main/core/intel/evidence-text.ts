@@ -38,28 +38,30 @@ export function publicResolver(ip: string, name: string): Evidence {
   );
 }
 
-function asLabel(ipdb: IpdbRecord): string {
-  const asn = ipdb.asn !== null ? `AS${ipdb.asn}` : 'no AS number';
-  return `${asn}${ipdb.asOrg ? ` ${ipdb.asOrg}` : ''}${ipdb.country ? ` (${ipdb.country})` : ''}`;
+function asLabel(ipdb: IpdbRecord, lang: 'en' | 'ja' = 'en'): string {
+  const asn = ipdb.asn !== null ? `AS${ipdb.asn}` : lang === 'en' ? 'no AS number' : 'AS 番号なし';
+  const country = ipdb.country ? (lang === 'en' ? ` (${ipdb.country})` : `（${ipdb.country}）`) : '';
+  return `${asn}${ipdb.asOrg ? ` ${ipdb.asOrg}` : ''}${country}`;
 }
 
 export function asnEvidence(ipdb: IpdbRecord, known: AsnMatch | null, org: OrgMatch | null): Evidence {
   const label = asLabel(ipdb);
+  const labelJa = asLabel(ipdb, 'ja');
   if (known) {
     const who = known.provider.displayName;
     const role = ROLE_TEXT[known.role];
     const certainty = known.ownerUncertain
       ? {
           en: ' Only third-party CDN lists say so (not confirmed).',
-          ja: ' ただし第三者の CDN 一覧による情報で、未確認です。',
+          ja: 'ただし第三者の CDN 一覧による情報で、未確認です。',
         }
       : known.certain
         ? { en: '', ja: '' }
-        : { en: ' Its exact use is not confirmed.', ja: ' 具体的な用途は未確認です。' };
+        : { en: ' Its exact use is not confirmed.', ja: '具体的な用途は未確認です。' };
     return ev(
       'asn',
       `Offline database: ${label}. This is ${who.en}'s network (${known.name}): ${role.en}.${certainty.en}${known.note ? ` ${known.note.en}` : ''}`,
-      `オフラインデータベース: ${label}。${who.ja} のネットワーク（${known.name}）で、${role.ja}です。${certainty.ja}${known.note ? ` ${known.note.ja}` : ''}`,
+      `オフラインデータベース: ${labelJa}。${who.ja} のネットワーク（${known.name}）で、${role.ja}です。${certainty.ja}${known.note?.ja ?? ''}`,
     );
   }
   if (org) {
@@ -67,13 +69,13 @@ export function asnEvidence(ipdb: IpdbRecord, known: AsnMatch | null, org: OrgMa
     return ev(
       'asn',
       `Offline database: ${label}. The network's registered name points to ${who.en}, though NetWhy does not list this AS number.`,
-      `オフラインデータベース: ${label}。登録名は ${who.ja} を示していますが、この AS 番号は NetWhy の一覧にありません。`,
+      `オフラインデータベース: ${labelJa}。登録名は ${who.ja} を示していますが、この AS 番号は NetWhy の一覧にありません。`,
     );
   }
   return ev(
     'asn',
     `Offline database: ${label}. Not a CDN or cloud network NetWhy knows.`,
-    `オフラインデータベース: ${label}。NetWhy が知っている CDN やクラウドのネットワークではありません。`,
+    `オフラインデータベース: ${labelJa}。NetWhy が知っている CDN やクラウドのネットワークではありません。`,
   );
 }
 

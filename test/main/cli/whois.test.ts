@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/main';
+import { displayWidth } from '../../../main/core/report/width';
 import type { CliIo } from '../../../main/cli/io';
 import { resolveIpdbPath } from '../../../main/adapters/ipdb/load';
 import { reverseName, startDnsServer, type TestDnsServer } from '../../helpers/dns-server';
@@ -90,6 +91,31 @@ describe('netwhy whois (CLI contract)', () => {
     expect(await runCli(['whois', '--offline', '--json', 'example.com', '10.0.0.1'], io)).toBe(1);
     expect(io.err).toContain('not an IP address: example.com');
     expect(io.out.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--lang ja: the error, the labels and the credits label in Japanese, values aligned by display width', async () => {
+    const io = capture();
+    expect(await runCli(['whois', '--offline', '--lang', 'ja', '999.1.1.1', '192.168.1.1'], io)).toBe(1);
+    expect(io.err).toContain('netwhy whois: IP アドレスではありません: 999.1.1.1\n');
+    expect(io.err).not.toContain('not an IP address');
+    if (hasDb) {
+      expect(io.err).toMatch(/\nデータの出典: .*DB-IP/);
+      expect(io.err).not.toMatch(/^Data:/m);
+    }
+    const rows = io.out.split('\n').filter((l) => /^ {2}\S/.test(l) && !l.endsWith(':'));
+    expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(['所有者', '役割', '確からしさ', 'ネットワーク', '国']);
+    // Every value starts in the same terminal column: kanji and kana take two columns each.
+    const columns = rows.map((l) => displayWidth(/^ {2}\S+\s+/.exec(l)?.[0] ?? ''));
+    expect(new Set(columns).size).toBe(1);
+    expect(io.out).toMatch(/ {2}役割 +プライベート/);
+  });
+
+  it.skipIf(!hasDb)('--lang ja evidence: Japanese punctuation, no space between sentences', async () => {
+    const io = capture();
+    expect(await runCli(['whois', '--offline', '--lang', 'ja', '45.33.32.156'], io)).toBe(0);
+    expect(io.out).toContain('オフラインデータベース: AS63949 Akamai Technologies, Inc.（US）。');
+    expect(io.out).toContain('です。Akamai Connected Cloud（旧 Linode');
+    expect(io.out).not.toMatch(/。 /);
   });
 
   it('is a usage error without an address', async () => {
