@@ -51,7 +51,7 @@ describe('netwhy analyze --json wording', () => {
     );
     for (const h of [en, ja]) {
       const all = [h?.explanation, ...(h?.evidence ?? []).map((e) => e.detail)].join('\n');
-      expect(all).not.toMatch(/TCP flags|TCPフラグ|フラグ UDP|flags UDP|ACK scan|ACK スキャン/);
+      expect(all).not.toMatch(/TCP flags|TCP ?フラグ|フラグ UDP|flags UDP|ACK scan|ACK スキャン/);
     }
   });
 

@@ -45,7 +45,7 @@ const VARS = {
   titleVerdict: 'background noise',
   titleVerdictJa: 'ネット上の雑音です',
   attempt: 'tried 3 times to reach port 22 of your network without being asked',
-  attemptJa: 'が、頼まれてもいないのにあなたのネットワークのポート 22 へ 3 回接続しようとしました',
+  attemptJa: 'が、こちらから求めていないのにあなたのネットワークのポート 22 へ 3 回接続しようとしました',
   site: '',
   notVisited: 'Seeing Akamai is expected even if you never opened a site called "Akamai"',
   notVisitedJa: '「Akamai」のサイトを開いた覚えがなくても、',

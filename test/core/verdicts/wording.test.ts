@@ -91,7 +91,7 @@ describe('cdn-reply', () => {
     expect(ev.map((e) => e.detailJa)).toContain(
       'サーバー側ポート 443 からの UDP: QUIC（HTTP/3）。こちら側から始めた接続へのサーバーの応答',
     );
-    expect(ev.map((e) => `${e.detail} ${e.detailJa}`).join(' ')).not.toMatch(/TCP flags|TCPフラグ/);
+    expect(ev.map((e) => `${e.detail} ${e.detailJa}`).join(' ')).not.toMatch(/TCP flags|TCP ?フラグ/);
   });
 
   it('late TCP packets keep their flags and the ACK-scan story; with QUIC beside them, both are told', () => {
@@ -171,7 +171,7 @@ describe('ports the log does not give are not shown as "?"', () => {
     const v = analyze(eventsOf(sonicwall, [fixtureLine('sonicwall.log', 5)]), [residential(ip)]).hosts[0]?.verdict;
     expect(v?.id).toBe('probe');
     expect(v?.explanation.en).toContain(`(OCN NTT Communications, AS4713) tried once to reach your network without`);
-    expect(v?.explanation.ja).toContain('頼まれてもいないのにあなたのネットワークへ 1 回接続しようとしました');
+    expect(v?.explanation.ja).toContain('こちらから求めていないのにあなたのネットワークへ 1 回接続しようとしました');
     const ev = (v?.evidence ?? []).flatMap((e) => [e.detail, e.detailJa ?? '']);
     expect(texts(v, ev)).not.toContain('?');
   });
@@ -290,7 +290,7 @@ describe('probe: what is true of UDP to a temporary port', () => {
     expect(v?.id).toBe('probe');
     expect(v?.explanation.en).toContain('tried once to reach port 514 of your network without being asked');
     expect(v?.explanation.ja).toContain(
-      'が、頼まれてもいないのにあなたのネットワークのポート 514 へ 1 回接続しようとしました。',
+      'が、こちらから求めていないのにあなたのネットワークのポート 514 へ 1 回接続しようとしました。',
     );
   });
 });
@@ -322,5 +322,35 @@ describe('English counts', () => {
     for (const h of r.hosts)
       for (const t of [h.verdict.explanation.en, h.verdict.advice.en, ...h.verdict.evidence.map((e) => e.detail)])
         expect(t).not.toContain('(s)');
+  });
+});
+
+describe('Japanese that once read badly', () => {
+  it('streaming: the service is one noun phrase inside the sentence, not a sentence of its own', () => {
+    const r = analyze(eventsOf(netfilter, scenario('rtsp-554.log')), [akamaiEdge('23.62.99.11')]);
+    expect(r.hosts[0]?.verdict.explanation.ja).toContain(
+      '23.62.99.11（Akamai、AS20940）との通信（ログ 6 行）は、RTSP（ポート 554、RealPlayer や QuickTime のストリームを制御する通信）によるものです。',
+    );
+  });
+
+  it('CLOSE_WAIT: who waits is this PC, and the Japanese does not say twice that the server finished', () => {
+    const text = readFileSync(join(__dirname, '../../fixtures/scenarios/close-wait-netstat.txt'), 'utf8');
+    const r = analyze(eventsOf(netstatWindows, text.split(/\r?\n/)), [akamaiEdge('23.215.0.137')]);
+    const v = r.hosts.find((h) => h.ip === '23.215.0.137')?.verdict;
+    expect(v?.explanation.en).toContain(
+      'the other side has already said goodbye, and this PC is waiting for the program',
+    );
+    expect(v?.explanation.ja).toContain(
+      'このPCがプログラムの側から接続を閉じるのを待っている状態です。接続が残っているのは、',
+    );
+    expect(v?.explanation.ja.match(/通信を終え/g)).toHaveLength(1);
+  });
+
+  it('probe: plain words for unsolicited and for high ports', () => {
+    const r = analyze(eventsOf(netfilter, scenario('slow-probe.log')), [residential('126.74.201.3')]);
+    const ja = r.hosts[0]?.verdict.explanation.ja ?? '';
+    expect(ja).toContain('こちらから求めていないのに');
+    expect(ja).toContain('1024 以上のポート 21 個分');
+    expect(ja).not.toMatch(/頼まれても|上位ポート/);
   });
 });

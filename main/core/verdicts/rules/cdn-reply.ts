@@ -92,7 +92,7 @@ export const cdnReply: VerdictRule = {
         evidence(
           'flags',
           `TCP flags: ${flags} (part of a conversation, not an opening SYN)`,
-          `TCPフラグ: ${flags}（接続を始める SYN ではなく、会話の一部）`,
+          `TCP フラグ: ${flags}（接続を始める SYN ではなく、会話の一部）`,
         ),
       );
     if (quic)

@@ -47,12 +47,12 @@ function stateText(state: string): StateText {
   if (state === 'CLOSE_WAIT')
     return {
       meaning:
-        'CLOSE_WAIT means the other side has already said goodbye and is waiting for this program to close its end.',
+        'CLOSE_WAIT means the other side has already said goodbye, and this PC is waiting for the program to close its end.',
       meaningJa:
-        'CLOSE_WAIT は、相手側がすでに通信を終えていて、このプログラムが自分の側を閉じるのを待っている状態です。',
+        'CLOSE_WAIT は、相手側がすでに通信を終え、このPCがプログラムの側から接続を閉じるのを待っている状態です。',
       why: 'The server has finished; the connection stays only because the program on this PC has not closed it. That is a small bug or an idle wait inside that program — not an attack, and nothing from outside is getting in.',
       whyJa:
-        '相手のサーバーはもう通信を終えていて、接続が残っているのはこのPCのプログラムが閉じていないためです。これはそのプログラムの小さな不具合か待ち時間によるもので、攻撃ではなく、外から何かが入り込んでいるわけでもありません。',
+        '接続が残っているのは、このPCのプログラムがまだ閉じていないためです。これはそのプログラムの小さな不具合か待ち時間によるもので、攻撃ではなく、外から何かが入り込んでいるわけでもありません。',
     };
   if (state === 'LAST_ACK')
     return {

@@ -23,7 +23,7 @@ const SIGNATURES: StreamSignature[] = [
   },
   {
     service: 'RTSP (port 554), the control channel of RealPlayer and QuickTime streams',
-    serviceJa: 'RTSP（ポート 554）。RealPlayer や QuickTime のストリームを制御する通信',
+    serviceJa: 'RTSP（ポート 554、RealPlayer や QuickTime のストリームを制御する通信）',
     matches: (p) => p.remotePort === 554,
   },
   {
@@ -95,7 +95,7 @@ export const streaming: VerdictRule = {
     },
     explanation: {
       en: "In {lines}, {remote} ({owner}) used {service}. These ports come from the era of RealPlayer, QuickTime and Windows Media, and Akamai's own FAQ lists them for streams it delivers. Media arrives on separate ports from the request, so a router may not recognise it and logs or blocks it. It is a media player receiving a stream, not an attack.",
-      ja: '{remote}（{ownerJa}）との {count} 行の記録は、{serviceJa}を使っています。これらは RealPlayer、QuickTime、Windows Media の時代からあるポートで、Akamai 自身の FAQ にも同社が配信するストリーム用として載っています。映像や音声は要求とは別のポートで届くため、ルーターが正体を判断できずに記録・遮断することがあります。メディアプレーヤーが配信を受け取っているだけで、攻撃ではありません。',
+      ja: '{remote}（{ownerJa}）との通信（ログ {count} 行）は、{serviceJa}によるものです。これらは RealPlayer、QuickTime、Windows Media の時代からあるポートで、Akamai 自身の FAQ にも同社が配信するストリーム用として載っています。映像や音声は要求とは別のポートで届くため、ルーターが正体を判断できずに記録・遮断することがあります。メディアプレーヤーが配信を受け取っているだけで、攻撃ではありません。',
     },
     advice: {
       en: 'No action needed. If a video or radio stream did not play, allowing the media ports in the router may help.',
