@@ -36,11 +36,34 @@ export function clampView(v: TimeView, extent?: TimeView | null): TimeView {
   return { from: Math.round(from), to: Math.round(from + s) };
 }
 
-/** The whole extent with a little room at both ends. */
+/** Room left at each end of a fitted window, as a fraction of the data's span. */
+const FIT_PAD = 0.02;
+
+/** Whether the whole extent (with its room) fits in the widest window. */
+export function fitsInOneView(extent: TimeView): boolean {
+  return span(extent) * (1 + 2 * FIT_PAD) <= MAX_SPAN;
+}
+
+/**
+ * The whole extent with a little room at both ends. Data spanning more than the widest window (an old log next to
+ * today's live sockets) gets the most recent widest window instead, newest data at the right edge as in Live mode:
+ * the middle of such a range is often empty (a chart saying "Nothing in this window" over a legend counting
+ * events), while its end always holds the latest event. The screen says there is more outside (dataOutside).
+ */
 export function fitView(extent: TimeView): TimeView {
+  if (!fitsInOneView(extent)) {
+    const to = extent.to + MAX_SPAN * FIT_PAD;
+    return clampView({ from: to - MAX_SPAN, to }, extent);
+  }
   const s = Math.max(MIN_SPAN * 60, span(extent));
-  const pad = s * 0.02;
+  const pad = s * FIT_PAD;
   return clampView({ from: extent.from - pad, to: extent.from + s + pad });
+}
+
+/** Which sides of the view data lies beyond, when the extent cannot be shown at once (else both false). */
+export function dataOutside(view: TimeView, extent: TimeView): { earlier: boolean; later: boolean } {
+  if (fitsInOneView(extent)) return { earlier: false, later: false };
+  return { earlier: extent.from < view.from, later: extent.to > view.to };
 }
 
 /** Bar width for a view drawn `plotWidth` pixels wide. */
