@@ -83,13 +83,20 @@ export function drawTimeline(d: DrawInput): void {
   ctx.fillStyle = d.colors.subtle;
   ctx.strokeStyle = d.colors.border;
   ctx.textBaseline = 'top';
+  // A label that would run into the previous one is left out (its grid line stays): a long label in a narrow
+  // window, or Japanese dates wider than the step allowed for, must not print as one run of text.
+  let labelEnd = -Infinity;
   for (const t of d.ticks) {
     const x = Math.round(xOf(t, view, plotW)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(x, AXIS_H - 4);
     ctx.lineTo(x, layout.height);
     ctx.stroke();
-    ctx.fillText(d.formatTick(t), x + 3, 4);
+    const label = d.formatTick(t);
+    if (x + 3 >= labelEnd + 8) {
+      ctx.fillText(label, x + 3, 4);
+      labelEnd = x + 3 + ctx.measureText(label).width;
+    }
   }
 
   if (data) {
