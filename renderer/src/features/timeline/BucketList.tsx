@@ -46,7 +46,8 @@ export function BucketList(props: {
                     from: formatDateTime(b.t, i18n.language),
                     to: formatDateTime(b.t + (data?.width ?? 0), i18n.language),
                     lane: props.labels[b.lane] ?? '',
-                    count: nf.format(b.n),
+                    count: b.n,
+                    n: nf.format(b.n),
                   })}
                 </button>
               </li>

@@ -6,6 +6,7 @@ import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { useHostPanel } from '../host/host-panel-context';
 import { ReportButton } from '../report/ReportButton';
+import { actionLabel } from './actions';
 
 export interface EventSelection {
   from: number;
@@ -107,16 +108,25 @@ export function EventPanel(props: {
           </button>
         </div>
       </header>
-      {result && events.length === 0 ? <p className="subtle">{t('events.empty')}</p> : null}
-      <div className="timeline-events-head" aria-hidden="true">
-        <span>{t('events.time')}</span>
-        <span>{t('events.source')}</span>
-        <span>{t('events.connection')}</span>
-        <span>{t('events.what')}</span>
-      </div>
+      {result && events.length === 0 ? (
+        <p className="subtle" data-testid="timeline-events-empty">
+          {t('events.empty')}
+        </p>
+      ) : null}
+      {/* Column headings only over rows: an empty bar showed headings above nothing. */}
+      {events.length > 0 ? (
+        <div className="timeline-events-head" aria-hidden="true" data-testid="timeline-events-head">
+          <span>{t('events.time')}</span>
+          <span>{t('events.source')}</span>
+          <span>{t('events.connection')}</span>
+          <span>{t('events.what')}</span>
+        </div>
+      ) : null}
       <div
         ref={scroller}
-        className="timeline-events-scroll"
+        className={
+          result && events.length === 0 ? 'timeline-events-scroll timeline-events-none' : 'timeline-events-scroll'
+        }
         role="list"
         aria-label={t('events.title', {
           from: formatDateTime(selection.from, lang),
@@ -153,7 +163,7 @@ export function EventPanel(props: {
                   <span>
                     {(e.proto ?? '').toUpperCase()} {endpoint(e.src, e.sport)} → {endpoint(e.dst, e.dport)}
                   </span>
-                  <span>{[e.action, e.flags, e.state].filter(Boolean).join(' ')}</span>
+                  <span>{[e.action && actionLabel(t, e.action), e.flags, e.state].filter(Boolean).join(' ')}</span>
                 </button>
               </div>
             );

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SourceId, TimelineFilters, TimelineOptions } from '../../../../preload/contract/timeline';
 import { VERDICT_IDS } from '../../../../main/core/model/verdict';
 import { LANES } from '../../../../main/core/verdicts/lane';
+import { parsePort } from './port-filter';
+import { actionLabel } from './actions';
 
 /** Single-choice menus (the common question is "show me only X"); an empty choice means all. */
 export function Filters(props: {
@@ -14,6 +16,7 @@ export function Filters(props: {
   const f = props.filters;
   const [text, setText] = useState(f.text ?? '');
   const [port, setPort] = useState(f.port === null || f.port === undefined ? '' : String(f.port));
+  const [portBad, setPortBad] = useState(false);
 
   // Typing should not query the database on every key press.
   useEffect(() => {
@@ -85,17 +88,22 @@ export function Filters(props: {
         (props.options?.protos ?? []).map((p) => ({ value: p, label: p.toUpperCase() })),
         (v) => set({ protos: one(v) }),
       )}
-      <label className="timeline-filter">
+      <label className="timeline-filter timeline-filter-port">
         <span>{t('filters.port')}</span>
         <input
-          type="number"
-          min={0}
-          max={65535}
+          type="text"
           inputMode="numeric"
           placeholder={t('filters.portPlaceholder')}
           value={port}
+          aria-invalid={portBad}
+          aria-describedby={portBad ? 'timeline-port-error' : undefined}
           onChange={(e) => setPort(e.target.value)}
-          onBlur={() => set({ port: port === '' ? undefined : Math.min(65_535, Math.max(0, Number(port) | 0)) })}
+          onBlur={() => {
+            const parsed = parsePort(port);
+            setPortBad(!parsed.ok);
+            // A bad value is not applied, and the screen says so (below) instead of quietly showing everything.
+            set({ port: parsed.ok ? parsed.port : undefined });
+          }}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
           data-testid="timeline-filter-port"
         />
@@ -104,7 +112,7 @@ export function Filters(props: {
         'action',
         t('filters.action'),
         f.actions?.[0] ?? '',
-        (props.options?.actions ?? []).map((a) => ({ value: a, label: a })),
+        (props.options?.actions ?? []).map((a) => ({ value: a, label: actionLabel(t, a) })),
         (v) => set({ actions: one(v) }),
       )}
       {select(
@@ -124,19 +132,25 @@ export function Filters(props: {
           data-testid="timeline-filter-text"
         />
       </label>
-      {Object.keys(f).length > 0 ? (
+      {Object.keys(f).length > 0 || portBad ? (
         <button
           type="button"
           className="button"
           onClick={() => {
             setText('');
             setPort('');
+            setPortBad(false);
             props.onChange({});
           }}
           data-testid="timeline-filter-clear"
         >
           {t('filters.clear')}
         </button>
+      ) : null}
+      {portBad ? (
+        <p id="timeline-port-error" className="timeline-filter-error" role="alert" data-testid="timeline-port-error">
+          {t('filters.portInvalid', { value: port.trim() })}
+        </p>
       ) : null}
     </fieldset>
   );

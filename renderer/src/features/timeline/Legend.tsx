@@ -48,6 +48,7 @@ export function Legend(props: {
               lane: label,
               pattern: t(`legend.pattern.${style.pattern}`),
               count: l.total,
+              n: nf.format(l.total),
             })}
           >
             <Swatch style={style} />

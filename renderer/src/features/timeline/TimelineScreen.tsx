@@ -14,10 +14,14 @@ import { Legend } from './Legend';
 import { Overview } from './Overview';
 import { TimelineCanvas } from './TimelineCanvas';
 import { offsetAt, useBuckets, useTimelineRange } from './useTimelineData';
-import { extentOf, fitView, follow, panBy, zoomAt, type TimeView } from './view';
+import { dataOutside, extentOf, fitView, follow, panBy, span, zoomAt, type TimeView } from './view';
+import { MAX_SPAN, DAY } from '../../../../main/core/timeline/buckets';
 import { moveCursor } from './cursor';
 import { estimatePlotWidth } from './prefetch';
 import './timeline.css';
+
+const formatDate = (ms: number, lang: string): string =>
+  new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
 
 const MemoLegend = memo(Legend);
 const MemoFilters = memo(Filters);
@@ -114,11 +118,11 @@ export function TimelineScreen(): ReactNode {
     else if (k === '0' || k === 'Home') {
       if (extent) onView(fitView(extent));
     } else if (k === 'ArrowUp' || k === 'ArrowDown' || k === '[' || k === ']') {
-      const next = moveCursor(cursor, k, view, width, lanes.length, offsetAt(view.from));
+      const next = moveCursor(cursor, k, view, width, lanes.length, offsetAt(view.from), data);
       setCursor(next.cursor);
       if (next.view) setView(next.view);
     } else if (k === 'Enter' || k === ' ') {
-      const sel = cursor ?? moveCursor(null, 'ArrowDown', view, width, lanes.length, offsetAt(view.from)).cursor;
+      const sel = cursor ?? moveCursor(null, 'ArrowDown', view, width, lanes.length, offsetAt(view.from), data).cursor;
       open(sel);
     } else if (k === 'b' || k === 'B') setBrushMode((b) => !b);
     else if (k === 'l' || k === 'L') toggleLive();
@@ -149,7 +153,8 @@ export function TimelineScreen(): ReactNode {
         from: formatDateTime(view.from, lang),
         to: formatDateTime(view.to, lang),
         width: t(`units.${w.unit}`, { count: w.count }),
-        count: nf.format(count),
+        count,
+        n: nf.format(count),
       });
       const tail =
         count === 0
@@ -168,6 +173,10 @@ export function TimelineScreen(): ReactNode {
     },
     [options, t],
   );
+
+  // Data longer than the widest window: say what lies outside it when zoomed all the way out (Show everything).
+  const outside = extent && view && span(view) >= MAX_SPAN ? dataOutside(view, extent) : null;
+  const outsideSide = outside?.earlier ? (outside.later ? 'both' : 'earlier') : outside?.later ? 'later' : null;
 
   const laneCount = Math.max(1, lanes.length);
   const height = AXIS_H + laneCount * (laneCount > 8 ? 30 : 44);
@@ -254,6 +263,18 @@ export function TimelineScreen(): ReactNode {
           <p className="timeline-summary" aria-live="polite" data-testid="timeline-summary">
             {summary}
           </p>
+          {outsideSide && extent ? (
+            <p className="subtle timeline-outside" data-testid="timeline-outside">
+              {t('outside.join', {
+                span: t('outside.span', {
+                  from: formatDate(extent.from, lang),
+                  to: formatDate(extent.to - 1, lang),
+                  days: MAX_SPAN / DAY,
+                }),
+                side: t(`outside.${outsideSide}`),
+              })}
+            </p>
+          ) : null}
           <TimelineCanvas
             view={view}
             extent={extent}

@@ -2,7 +2,7 @@ import { MAX_SPAN, MIN_SPAN } from '../../../../main/core/timeline/buckets';
 import { clampView, span, type TimeView } from '../../../../main/core/timeline/window';
 
 // The window arithmetic main needs too lives in main/core/timeline/window.ts; zoom and pan are the renderer's.
-export { clampView, extentOf, fitView, span, type TimeView } from '../../../../main/core/timeline/window';
+export { clampView, dataOutside, extentOf, fitView, span, type TimeView } from '../../../../main/core/timeline/window';
 
 /** Screen x (0..width) of time t. */
 export function xOf(t: number, v: TimeView, width: number): number {
