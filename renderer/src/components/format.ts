@@ -41,3 +41,24 @@ export function formatAgo(t: TFunction, now: number, at: number): string {
   if (s < 3600) return t('common:time.minutesAgo', { count: Math.floor(s / 60) });
   return t('common:time.hoursAgo', { count: Math.floor(s / 3600) });
 }
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A country's name in the UI language ("United States", "アメリカ合衆国") from its ISO 3166 code; the code itself when
+ * the browser does not know it (or for the registries' "EU" / "ZZ" placeholders it cannot name).
+ */
+export function countryName(code: string, language: string): string {
+  const lang = language === 'ja' ? 'ja' : 'en';
+  let names = regionNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    regionNames.set(lang, names);
+  }
+  try {
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    // A malformed code (not two letters or three digits) throws a RangeError.
+    return code;
+  }
+}

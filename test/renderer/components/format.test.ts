@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDateTime, formatDateTimeParts } from '../../../renderer/src/components/format';
+import { countryName, formatClock, formatDateTime, formatDateTimeParts } from '../../../renderer/src/components/format';
 
 // 10 March 2026, 08:00 in the zone the test runs in (the app formats in the PC's zone too).
 const MARCH_10 = new Date(2026, 2, 10, 8, 0, 0).getTime();
@@ -21,5 +21,18 @@ describe('dates as the windows show them', () => {
     expect(formatClock(evening, 'en')).toBe('20:05:09');
     expect(formatClock(evening, 'ja')).toBe('20:05:09');
     expect(formatClock(MARCH_10, 'en')).toBe('08:00:00');
+  });
+});
+
+describe('country names', () => {
+  it('are written in the UI language, not as bare codes', () => {
+    expect(countryName('US', 'en')).toBe('United States');
+    expect(countryName('US', 'ja')).toBe('アメリカ合衆国');
+    expect(countryName('jp', 'ja')).toBe('日本');
+  });
+
+  it('fall back to the code when there is no name for it', () => {
+    expect(countryName('XX', 'en')).toBe('XX');
+    expect(countryName('abc', 'ja')).toBe('abc');
   });
 });

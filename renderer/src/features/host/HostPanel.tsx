@@ -2,10 +2,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributionDto } from '../../../../preload/contract/intel';
 import { netwhy } from '../../api';
+import { countryName } from '../../components/format';
 import { useSettings } from '../../components/settings-context';
 import { DataSourcesList } from './DataSourcesList';
 import { useHostPanel } from './host-panel-context';
-import { laneClass, ownerKey } from './labels';
+import { laneClass, ownerLabel } from './labels';
 import { HOST_PANEL_SECTIONS } from './sections';
 import './host.css';
 
@@ -63,14 +64,20 @@ export function HostPanel(): ReactNode {
     if (lookup.state === 'error')
       return <p className="banner banner-error">{t('error', { message: lookup.message })}</p>;
     const { a, pending } = lookup;
-    const key = a.owner ? ownerKey(a.owner) : null;
-    const owner = a.owner ? (key ? t(key) : a.owner) : t('unknownOwner');
+    const label = ownerLabel(a);
+    const owner =
+      label.source === 'none' ? t('unknownOwner') : label.source === 'known' && label.key ? t(label.key) : label.name;
     return (
       <>
         <div className={`host-summary ${laneClass(a)}`} data-testid="host-summary">
           <span className="host-owner" data-testid="host-owner">
             {owner}
           </span>
+          {label.source === 'as' || label.source === 'rdap' ? (
+            <span className="subtle host-owner-source" data-testid="host-owner-source">
+              {t(`ownerFrom.${label.source}`)}
+            </span>
+          ) : null}
           <span className="host-role" data-testid="host-role">
             {t(`role.${a.role}`, { defaultValue: a.role })}
           </span>
@@ -86,7 +93,9 @@ export function HostPanel(): ReactNode {
         {!settings.onlineLookups ? <p className="banner banner-warning">{t('offlineOnly')}</p> : null}
         <dl className="facts host-facts">
           <dt>{t('facts.country')}</dt>
-          <dd data-testid="host-country">{a.country ?? none}</dd>
+          <dd data-testid="host-country" title={a.country ?? undefined}>
+            {a.country ? countryName(a.country, i18n.language) : none}
+          </dd>
           <dt>{t('facts.network')}</dt>
           <dd data-testid="host-asn">{a.asn !== null ? `AS${a.asn}${a.asOrg ? ` ${a.asOrg}` : ''}` : none}</dd>
           <dt>{t('facts.ptr')}</dt>
@@ -105,7 +114,9 @@ export function HostPanel(): ReactNode {
               <dt>{t('facts.rdapOrg')}</dt>
               <dd data-testid="host-rdap-org">{a.rdap.org ?? none}</dd>
               <dt>{t('facts.rdapCountry')}</dt>
-              <dd>{a.rdap.country ?? none}</dd>
+              <dd title={a.rdap.country ?? undefined}>
+                {a.rdap.country ? countryName(a.rdap.country, i18n.language) : none}
+              </dd>
               <dt>{t('facts.abuse')}</dt>
               <dd className="mono" data-testid="host-abuse">
                 {a.rdap.abuseEmail ?? none}
