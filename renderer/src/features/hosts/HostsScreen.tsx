@@ -90,7 +90,7 @@ export function HostsScreen(): ReactNode {
 
   const attention = list?.hosts.filter((h) => h.severity === 'warning').length ?? 0;
   return (
-    <section className="screen-body" aria-labelledby="hosts-title">
+    <section className={`screen-body${selected !== null ? ' beside-host-panel' : ''}`} aria-labelledby="hosts-title">
       <header className="screen-header">
         <div>
           <h1 id="hosts-title">{t('title')}</h1>
@@ -158,6 +158,8 @@ export function HostsScreen(): ReactNode {
             onSort={setSort}
             selected={selected}
             onSelect={panel.open}
+            compact={selected !== null}
+            updatedAt={list?.updatedAt ?? null}
           />
         </div>
       )}

@@ -1,11 +1,31 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostRow, HostSort } from '../../../../preload/contract/hosts';
-import { formatDateTime } from '../../components/format';
+import { countryName, formatDateTimeParts } from '../../components/format';
 import { LaneDot, useLocalized, VerdictBadge } from './VerdictBadge';
 
 export type HostColumn = 'ip' | 'country' | 'owner' | 'events' | 'verdict' | 'lastSeen';
 const COLUMNS: HostColumn[] = ['ip', 'country', 'owner', 'events', 'verdict', 'lastSeen'];
+/** Beside the host panel the table keeps what finds a row again; the panel shows the rest of the selected one. */
+const COMPACT_COLUMNS: HostColumn[] = ['ip', 'owner', 'verdict'];
+
+/**
+ * A host known only from a live socket: no log line mentions it (the summary counts 0 attempts and no last time).
+ * It was open when the list was built, so that time is when it was last seen.
+ */
+export function isLiveOnly(h: Pick<HostRow, 'events' | 'lastSeen'>): boolean {
+  return h.events === 0 && h.lastSeen === null;
+}
+
+function When(props: { ms: number; language: string; title?: string }): ReactNode {
+  const [date, time] = formatDateTimeParts(props.ms, props.language);
+  // Two pieces that wrap between them in a narrow window instead of being cut off.
+  return (
+    <span className="when" title={props.title}>
+      <span>{date}</span> <span>{time}</span>
+    </span>
+  );
+}
 
 export interface SortState {
   key: HostSort;
@@ -40,17 +60,22 @@ export function HostsTable(props: {
   onSort: (s: SortState) => void;
   selected: string | null;
   onSelect: (ip: string) => void;
-  /** Beside the detail panel: the last-seen column gives way to the verdict. */
+  /** Beside the detail panel: only the address, owner and verdict. */
   compact?: boolean;
+  /** When the list was built: the last time a live-only host was seen. */
+  updatedAt: number | null;
 }): ReactNode {
   const { t, i18n } = useTranslation('hosts');
   const L = useLocalized();
+  const lang = i18n.language;
+  const columns = props.compact ? COMPACT_COLUMNS : COLUMNS;
+  const show = (c: HostColumn): boolean => columns.includes(c);
   return (
     <div className="table-wrap">
       <table className={`grid hosts-table${props.compact ? ' compact' : ''}`} data-testid="hosts-table">
         <thead>
           <tr>
-            {(props.compact ? COLUMNS.filter((c) => c !== 'lastSeen') : COLUMNS).map((c) => (
+            {columns.map((c) => (
               <Header key={c} id={c} sort={props.sort} onSort={props.onSort} />
             ))}
           </tr>
@@ -75,16 +100,40 @@ export function HostsTable(props: {
                 <LaneDot lane={h.lane} />
                 {h.ip}
               </td>
-              <td>{h.country ?? '—'}</td>
+              {show('country') ? (
+                <td className="country-cell" title={h.country ?? undefined}>
+                  {h.country ? countryName(h.country, lang) : '—'}
+                </td>
+              ) : null}
               <td className="owner-cell" title={h.asOrg ?? undefined}>
                 {h.owner ?? t('unknownOwner')}
                 {h.asn && !props.compact ? <span className="subtle">{` AS${h.asn}`}</span> : null}
               </td>
-              <td className="num">{h.events}</td>
+              {show('events') ? (
+                <td className="num">
+                  {isLiveOnly(h) ? (
+                    <span className="badge badge-live" title={t('liveHint')} data-testid="host-live">
+                      {t('live')}
+                    </span>
+                  ) : (
+                    h.events
+                  )}
+                </td>
+              ) : null}
               <td>
                 <VerdictBadge verdict={h.verdict} severity={h.severity} title={L(h.title)} />
               </td>
-              {props.compact ? null : <td>{h.lastSeen === null ? '—' : formatDateTime(h.lastSeen, i18n.language)}</td>}
+              {show('lastSeen') ? (
+                <td className="last-seen-cell" data-testid="host-last-seen">
+                  {h.lastSeen !== null ? (
+                    <When ms={h.lastSeen} language={lang} />
+                  ) : isLiveOnly(h) && props.updatedAt !== null ? (
+                    <When ms={props.updatedAt} language={lang} title={t('liveHint')} />
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
