@@ -103,3 +103,34 @@ describe.skipIf(skip !== null)('Connections screen in a real browser', () => {
     expect(app.pageErrors).toEqual([]);
   });
 });
+
+describe.skipIf(skip !== null)('Connections and Hosts with nothing to show', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await launchApp({ socketSource: { poll: async () => [] } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('says there is nothing open instead of counting "0 open connections from 0 programs"', async () => {
+    const { page } = app;
+    const summary = page.getByTestId('connections-summary');
+    await expect.poll(() => summary.textContent()).toBe('No open connections right now');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'ja' }));
+    await expect.poll(() => summary.textContent()).toBe('現在開いている接続はありません');
+    await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('tells a new user the hosts list builds itself, not to press "Analyse again"', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-hosts').click();
+    const empty = page.getByTestId('hosts-empty');
+    await expect.poll(() => empty.textContent()).toContain('the list builds itself');
+    expect(await empty.textContent()).not.toContain('Analyse again');
+  });
+});

@@ -36,7 +36,10 @@ export function ConnectionsScreen(): ReactNode {
     [view, filter, showListening],
   );
   const groups = useMemo(() => groupByProcess(rows, sort.key, sort.dir), [rows, sort]);
-  const total = view?.connections.filter((c) => c.closedAt === null).length ?? 0;
+  const open = useMemo(() => view?.connections.filter((c) => c.closedAt === null) ?? [], [view]);
+  const total = open.length;
+  // Programs holding an open connection (the groups count filtered rows and programs whose sockets just closed).
+  const openPrograms = useMemo(() => new Set(open.map((c) => `${c.processName ?? ''}|${c.pid ?? ''}`)).size, [open]);
   const stuck = view?.connections.filter((c) => c.stuck).length ?? 0;
 
   return (
@@ -45,9 +48,11 @@ export function ConnectionsScreen(): ReactNode {
         <div>
           <h1 id="connections-title">{t('title')}</h1>
           <p className="subtle" data-testid="connections-summary">
-            {view
-              ? t('summary', { count: total, programs: t('programs', { count: groups.length }) })
-              : t('common:app.loading')}
+            {!view
+              ? t('common:app.loading')
+              : total === 0
+                ? t('summaryNone')
+                : t('summary', { count: total, programs: t('programs', { count: openPrograms }) })}
             {stuck > 0 ? <span className="badge badge-warning">{t('stuckSummary', { count: stuck })}</span> : null}
           </p>
         </div>
