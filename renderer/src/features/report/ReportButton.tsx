@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSelection, ReportView } from '../../../../preload/contract/reports';
 import { netwhy } from '../../api';
+import { ProblemNote, type Problem } from './ProblemNote';
 import { ReportDialog } from './ReportDialog';
 
 /** The reporter's name and address, remembered on this PC between reports. */
@@ -18,27 +19,29 @@ function savedReporter(): { reporterName?: string; reporterEmail?: string } {
 }
 
 /**
- * "Create abuse report" for a host, a verdict group, a timeline selection or chosen events: one click creates the
- * report (listed under Reports) and opens its preview. Placed by the host panel and other screens.
+ * "Create abuse report" for a host, a verdict group, a timeline selection or chosen events: one click prepares the
+ * report and opens its preview. It is listed under Reports once the user keeps it (copies, saves, mails or edits
+ * it; see ReportDialog). Placed by the host panel and other screens.
  */
 export function ReportButton(props: { selection: ReportSelection; className?: string }): ReactNode {
   const { t, i18n } = useTranslation('report');
-  const [view, setView] = useState<ReportView | null>(null);
+  const [open, setOpen] = useState<{ view: ReportView; opener: HTMLElement | null } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   const create = async (): Promise<void> => {
+    if (busy) return;
     setBusy(true);
-    setError(null);
+    setProblem(null);
     try {
-      setView(
-        await netwhy.reports.create({
-          selection: props.selection,
-          edits: { language: i18n.language === 'ja' ? 'ja' : 'en', ...savedReporter() },
-        }),
-      );
+      const view = await netwhy.reports.create({
+        selection: props.selection,
+        edits: { language: i18n.language === 'ja' ? 'ja' : 'en', ...savedReporter() },
+      });
+      setOpen({ view, opener: button.current });
     } catch (e) {
-      setError(t('error', { message: e instanceof Error ? e.message : String(e) }));
+      setProblem({ text: t('problem.create'), detail: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
     }
@@ -46,21 +49,19 @@ export function ReportButton(props: { selection: ReportSelection; className?: st
 
   return (
     <>
+      {/* aria-disabled, not disabled: a disabled button drops focus, and the dialog gives focus back to it. */}
       <button
         type="button"
+        ref={button}
         className={props.className ?? 'button'}
         onClick={() => void create()}
-        disabled={busy}
+        aria-disabled={busy}
         data-testid="create-report"
       >
         {busy ? t('creating') : t('create')}
       </button>
-      {error && (
-        <span className="banner banner-error" role="alert">
-          {error}
-        </span>
-      )}
-      {view && <ReportDialog view={view} onClose={() => setView(null)} />}
+      {problem && <ProblemNote problem={problem} onRetry={() => void create()} testId="report-problem" />}
+      {open && <ReportDialog view={open.view} onClose={() => setOpen(null)} returnFocus={open.opener} />}
     </>
   );
 }

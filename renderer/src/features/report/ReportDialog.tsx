@@ -1,27 +1,51 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReportEdits, ReportFormat, ReportView } from '../../../../preload/contract/reports';
+import { isEmailAddress } from '../../../../main/core/report/abuse-contacts';
 import { netwhy } from '../../api';
+import { ProblemNote, type Problem } from './ProblemNote';
 import './report.css';
 
 const FORMATS: ReportFormat[] = ['text', 'csv', 'xarf', 'eml'];
+
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), ' +
+  'a[href], [tabindex]:not([tabindex="-1"])';
 
 function preview(view: ReportView, format: ReportFormat): string {
   if (format === 'eml') return `To: ${view.recipient ?? ''}\nSubject: ${view.subject}\n\n${view.text}`;
   return view[format];
 }
 
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /**
  * The report preview: harmless-verdict warning first (the user may go on), then recipient, summary, redaction and
  * the formats, with copy / save / open-in-mail. Every edit is saved to the stored report and re-rendered by main.
+ *
+ * A new report is a draft in main until the user keeps it: the first copy, save, mail or changed field stores it
+ * (reports.update), so a report cancelled at the warning or closed untouched never shows under Reports.
+ *
+ * Modal: rendered on document.body above everything (the host panel too), focus starts on a control and stays in
+ * the dialog, Esc closes the dialog only (not the host panel behind it), and focus returns to `returnFocus` (the
+ * button that opened it).
  */
-export function ReportDialog(props: { view: ReportView; onClose: () => void }): ReactNode {
+export function ReportDialog(props: {
+  view: ReportView;
+  onClose: () => void;
+  returnFocus?: HTMLElement | null;
+}): ReactNode {
   const { t, i18n } = useTranslation('report');
   const lang: 'en' | 'ja' = i18n.language === 'ja' ? 'ja' : 'en';
   const [view, setView] = useState(props.view);
-  const [acknowledged, setAcknowledged] = useState(props.view.warning === null);
+  // A stored report was kept after the warning (it is only stored then): reopened, it goes straight to the form,
+  // the warning still shown above it.
+  const [acknowledged, setAcknowledged] = useState(props.view.warning === null || props.view.id > 0);
   const [format, setFormat] = useState<ReportFormat>('text');
   const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [recipientError, setRecipientError] = useState<string | null>(null);
   const [draft, setDraft] = useState({
     recipient: view.recipient ?? '',
     summary: view.summary.en,
@@ -31,22 +55,80 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
     redact: view.edits.redact,
     japaneseCopy: view.edits.japaneseCopy,
   });
+  const backdrop = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
-
+  const safeChoice = useRef<HTMLButtonElement>(null);
+  const recipientInput = useRef<HTMLInputElement>(null);
+  // The id main knows the report by: a draft's until it is kept, then the stored one.
+  const id = useRef(props.view.id);
+  const onClose = useRef(props.onClose);
   useEffect(() => {
-    box.current?.focus();
+    onClose.current = props.onClose;
+  });
+
+  // The element to give focus back to: the opener, or whatever had focus when the dialog opened.
+  const opener = useRef<HTMLElement | null>(
+    props.returnFocus ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null),
+  );
+  useEffect(() => {
+    const back = opener.current;
+    return () => {
+      if (back?.isConnected) back.focus();
+    };
+  }, []);
+
+  // Focus a control, not the dialog box: Cancel on the warning (the safe choice), else the recipient field.
+  useEffect(() => {
+    (acknowledged ? recipientInput.current : safeChoice.current)?.focus();
   }, [acknowledged]);
+
+  // Native listener on the backdrop: Esc and Tab must not reach the window, where the host panel closes itself on
+  // Esc (it did, and focus fell to the Hosts screen behind it).
+  useEffect(() => {
+    const el = backdrop.current;
+    if (!el) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        e.preventDefault();
+        onClose.current();
+        return;
+      }
+      if (e.key !== 'Tab' || !box.current) return;
+      e.stopPropagation();
+      const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((n) => n.offsetParent !== null);
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) return;
+      const inside = box.current.contains(document.activeElement);
+      if (e.shiftKey && (document.activeElement === first || !inside)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    el.addEventListener('keydown', onKey);
+    return () => el.removeEventListener('keydown', onKey);
+  }, []);
+
+  const apply = (next: ReportView): void => {
+    id.current = next.id;
+    setView(next);
+    setDraft((d) => ({
+      ...d,
+      recipient: next.recipient ?? '',
+      summary: next.summary.en,
+      summaryJa: next.summary.ja,
+    }));
+  };
 
   const update = async (edits: Partial<ReportEdits>): Promise<void> => {
     try {
-      const next = await netwhy.reports.update({ id: view.id, edits });
-      setView(next);
-      setDraft((d) => ({
-        ...d,
-        recipient: next.recipient ?? '',
-        summary: next.summary.en,
-        summaryJa: next.summary.ja,
-      }));
+      const next = await netwhy.reports.update({ id: id.current, edits });
+      apply(next);
+      setProblem(null);
       if (edits.reporterEmail !== undefined || edits.reporterName !== undefined) {
         localStorage.setItem(
           'netwhy.reporter',
@@ -54,53 +136,84 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
         );
       }
     } catch (e) {
-      setStatus(t('error', { message: e instanceof Error ? e.message : String(e) }));
+      setProblem({ text: t('problem.update'), detail: message(e) });
     }
+  };
+
+  /** Stores a draft before it leaves the app: an empty update keeps it (see the component's comment). */
+  const keep = async (): Promise<number> => {
+    if (id.current >= 0) return id.current;
+    apply(await netwhy.reports.update({ id: id.current, edits: {} }));
+    return id.current;
+  };
+
+  /** The recipient field as typed, checked the way `netwhy report --to` checks it; null when it is not valid. */
+  const checkedRecipient = (): { ok: true; value: string | null } | { ok: false } => {
+    const typed = draft.recipient.trim();
+    if (!typed) return { ok: true, value: null };
+    if (isEmailAddress(typed)) return { ok: true, value: typed };
+    setRecipientError(t('recipientInvalid', { value: typed }));
+    return { ok: false };
+  };
+
+  const onRecipientBlur = (): void => {
+    const checked = checkedRecipient();
+    if (!checked.ok) return;
+    setRecipientError(null);
+    if (checked.value !== view.recipient) void update({ recipient: checked.value });
   };
 
   const act = async (what: 'copy' | 'save' | 'mail'): Promise<void> => {
     setStatus(null);
+    setProblem(null);
+    if (what === 'mail') {
+      const checked = checkedRecipient();
+      if (!checked.ok) {
+        recipientInput.current?.focus();
+        return;
+      }
+      if (!checked.value) {
+        setStatus(t('noRecipient'));
+        return;
+      }
+    }
     try {
+      const reportId = await keep();
       if (what === 'copy') {
-        await netwhy.reports.copy({ id: view.id, format: format === 'eml' ? 'text' : format });
+        await netwhy.reports.copy({ id: reportId, format: format === 'eml' ? 'text' : format });
         setStatus(t('copied'));
       } else if (what === 'save') {
-        const { path } = await netwhy.reports.save({ id: view.id, format });
+        const { path } = await netwhy.reports.save({ id: reportId, format });
         setStatus(path ? t('saved', { path }) : t('cancelled'));
       } else {
-        if (!view.recipient) {
-          setStatus(t('noRecipient'));
-          return;
-        }
-        const r = await netwhy.reports.mail({ id: view.id });
+        // A recipient typed and not yet sent (the button was clicked straight from the field) goes first.
+        const typed = draft.recipient.trim();
+        if (typed !== view.recipient) await update({ recipient: typed });
+        const r = await netwhy.reports.mail({ id: id.current });
         setStatus(
           r.via === 'mailto' ? t('mailedLink') : r.via === 'eml' ? t('mailedEml', { path: r.path }) : t('cancelled'),
         );
       }
     } catch (e) {
-      setStatus(t('error', { message: e instanceof Error ? e.message : String(e) }));
+      setProblem({ text: t(`problem.${what}`), detail: message(e) });
     }
   };
 
-  const onKey = (e: React.KeyboardEvent): void => {
-    if (e.key === 'Escape') props.onClose();
-  };
   const kept = view.destinations.join(', ');
   const csvName = `netwhy-report-${view.host.replace(/:/g, '-')}-${(view.rows[0]?.time ?? '').slice(0, 10)}.csv`;
 
-  return (
-    <div className="report-backdrop" onKeyDown={onKey}>
+  return createPortal(
+    <div className="report-backdrop" ref={backdrop} data-testid="report-backdrop">
       <div
         className="report-dialog"
         role="dialog"
         aria-modal="true"
-        aria-label={t('dialogLabel')}
-        tabIndex={-1}
+        aria-labelledby="report-dialog-title"
         ref={box}
         data-testid="report-dialog"
       >
         <header className="report-head">
-          <h2>{t('title', { host: view.host })}</h2>
+          <h2 id="report-dialog-title">{t('title', { host: view.host })}</h2>
           <span className="subtle">{t('events', { count: view.eventCount })}</span>
           <button type="button" className="button" onClick={props.onClose} data-testid="report-close">
             {t('common:action.close')}
@@ -116,16 +229,23 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
             <p>{view.warning[lang]}</p>
             {!acknowledged && (
               <div className="report-actions">
+                {/* The safe choice comes first and looks like the default; going on is the secondary one. */}
                 <button
                   type="button"
                   className="button button-primary"
+                  onClick={props.onClose}
+                  ref={safeChoice}
+                  data-testid="report-cancel"
+                >
+                  {t('common:action.cancel')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
                   onClick={() => setAcknowledged(true)}
                   data-testid="report-continue"
                 >
                   {t('harmless.continue')}
-                </button>
-                <button type="button" className="button" onClick={props.onClose}>
-                  {t('common:action.cancel')}
                 </button>
               </div>
             )}
@@ -139,12 +259,24 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
                 <span>{t('recipient')}</span>
                 <input
                   type="email"
+                  ref={recipientInput}
                   value={draft.recipient}
-                  onChange={(e) => setDraft({ ...draft, recipient: e.target.value })}
-                  onBlur={() => void update({ recipient: draft.recipient.trim() || null })}
+                  onChange={(e) => {
+                    setDraft({ ...draft, recipient: e.target.value });
+                    setRecipientError(null);
+                  }}
+                  onBlur={onRecipientBlur}
+                  aria-invalid={recipientError !== null}
+                  aria-describedby={recipientError ? 'report-recipient-error' : undefined}
                   data-testid="report-recipient"
                 />
-                <small className="subtle">{t(`recipientFrom.${view.recipientSource ?? 'none'}`)}</small>
+                {recipientError ? (
+                  <small className="report-field-error" id="report-recipient-error" role="alert">
+                    {recipientError}
+                  </small>
+                ) : (
+                  <small className="subtle">{t(`recipientFrom.${view.recipientSource ?? 'none'}`)}</small>
+                )}
               </label>
               <label className="field">
                 <span>{t('summary')}</span>
@@ -152,7 +284,9 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
                   rows={5}
                   value={draft.summary}
                   onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
-                  onBlur={() => void update({ summary: draft.summary })}
+                  onBlur={() => {
+                    if (draft.summary !== view.summary.en) void update({ summary: draft.summary });
+                  }}
                   data-testid="report-summary"
                 />
                 <button
@@ -182,7 +316,9 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
                     rows={4}
                     value={draft.summaryJa}
                     onChange={(e) => setDraft({ ...draft, summaryJa: e.target.value })}
-                    onBlur={() => void update({ summaryJa: draft.summaryJa })}
+                    onBlur={() => {
+                      if (draft.summaryJa !== view.summary.ja) void update({ summaryJa: draft.summaryJa });
+                    }}
                   />
                 </label>
               )}
@@ -192,7 +328,10 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
                   <input
                     value={draft.reporterName}
                     onChange={(e) => setDraft({ ...draft, reporterName: e.target.value })}
-                    onBlur={() => void update({ reporterName: draft.reporterName })}
+                    onBlur={() => {
+                      if (draft.reporterName !== view.edits.reporterName)
+                        void update({ reporterName: draft.reporterName });
+                    }}
                   />
                 </label>
                 <label className="field">
@@ -201,7 +340,10 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
                     type="email"
                     value={draft.reporterEmail}
                     onChange={(e) => setDraft({ ...draft, reporterEmail: e.target.value })}
-                    onBlur={() => void update({ reporterEmail: draft.reporterEmail })}
+                    onBlur={() => {
+                      if (draft.reporterEmail !== view.edits.reporterEmail)
+                        void update({ reporterEmail: draft.reporterEmail });
+                    }}
                   />
                 </label>
               </div>
@@ -222,9 +364,9 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
                 {kept ? t('redactNote', { kept }) : t('redactNoteNone')}{' '}
                 {view.redaction.enabled &&
                   t('redactCounts', {
-                    lan: view.redaction.lanAddresses,
-                    mac: view.redaction.macAddresses,
-                    hosts: view.redaction.hostNames,
+                    lan: t('masked.lan', { count: view.redaction.lanAddresses }),
+                    mac: t('masked.mac', { count: view.redaction.macAddresses }),
+                    hosts: t('masked.hosts', { count: view.redaction.hostNames }),
                   })}
               </small>
             </div>
@@ -264,6 +406,7 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
                   {t('mail')}
                 </button>
               </div>
+              {problem && <ProblemNote problem={problem} />}
               <p className="subtle" role="status" data-testid="report-status">
                 {status ?? t('nothingSent')}
               </p>
@@ -271,6 +414,7 @@ export function ReportDialog(props: { view: ReportView; onClose: () => void }): 
           </div>
         )}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
