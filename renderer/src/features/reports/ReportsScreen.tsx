@@ -3,14 +3,26 @@ import { useTranslation } from 'react-i18next';
 import type { ReportListItem, ReportView } from '../../../../preload/contract/reports';
 import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
+import { ProblemNote, type Problem } from '../report/ProblemNote';
 import { ReportDialog } from '../report/ReportDialog';
+import { VERDICT_IDS } from '../../../../main/core/model/verdict';
+
+/** A verdict id as the rest of the app names it ("Port scan", 「ポートスキャン」); an id it does not know as it is. */
+function useVerdictName(): (id: string | null) => string {
+  const { t } = useTranslation('hosts');
+  return (id) => {
+    if (id === null) return '-';
+    return (VERDICT_IDS as readonly string[]).includes(id) ? t(`verdict.${id}`) : id;
+  };
+}
 
 /** Reports the user created: date, recipient, events; each can be reopened to copy, save or mail again. */
 export function ReportsScreen(): ReactNode {
   const { t, i18n } = useTranslation('reports');
   const [items, setItems] = useState<ReportListItem[] | null>(null);
-  const [open, setOpen] = useState<ReportView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const verdictName = useVerdictName();
+  const [open, setOpen] = useState<{ view: ReportView; opener: HTMLElement | null } | null>(null);
+  const [problem, setProblem] = useState<(Problem & { retry: () => void }) | null>(null);
 
   // Bumped after a dialog closes, so edits (recipient) show in the list.
   const [version, setVersion] = useState(0);
@@ -18,19 +30,34 @@ export function ReportsScreen(): ReactNode {
   useEffect(() => {
     let live = true;
     netwhy.reports.list().then(
-      (list) => live && setItems(list),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (list) => {
+        if (!live) return;
+        setItems(list);
+        setProblem(null);
+      },
+      (e: unknown) =>
+        live &&
+        setProblem({
+          text: t('problem.list'),
+          detail: e instanceof Error ? e.message : String(e),
+          retry: () => setVersion((v) => v + 1),
+        }),
     );
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, t]);
 
-  const reopen = async (id: number): Promise<void> => {
+  const reopen = async (id: number, opener: HTMLElement | null): Promise<void> => {
     try {
-      setOpen(await netwhy.reports.open({ id }));
+      setOpen({ view: await netwhy.reports.open({ id }), opener });
+      setProblem(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setProblem({
+        text: t('problem.open'),
+        detail: e instanceof Error ? e.message : String(e),
+        retry: () => void reopen(id, opener),
+      });
     }
   };
 
@@ -40,11 +67,7 @@ export function ReportsScreen(): ReactNode {
         <h1 id="reports-title">{t('title')}</h1>
         <p className="subtle">{t('intro')}</p>
       </header>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {t('common:app.error', { message: error })}
-        </div>
-      )}
+      {problem && <ProblemNote problem={problem} onRetry={problem.retry} testId="reports-problem" />}
       {items && items.length === 0 && (
         <p className="empty" data-testid="reports-empty">
           {t('empty')}
@@ -69,13 +92,13 @@ export function ReportsScreen(): ReactNode {
                   <td>{formatDateTime(r.createdAt, i18n.language)}</td>
                   <td className="mono">{r.host}</td>
                   <td>{r.recipient ?? <span className="subtle">{t('noRecipient')}</span>}</td>
-                  <td>{r.verdict ?? '-'}</td>
+                  <td data-testid="report-verdict">{verdictName(r.verdict)}</td>
                   <td>{r.eventCount}</td>
                   <td>
                     <button
                       type="button"
                       className="button"
-                      onClick={() => void reopen(r.id)}
+                      onClick={(e) => void reopen(r.id, e.currentTarget)}
                       data-testid="report-open"
                     >
                       {t('open')}
@@ -89,7 +112,8 @@ export function ReportsScreen(): ReactNode {
       )}
       {open && (
         <ReportDialog
-          view={open}
+          view={open.view}
+          returnFocus={open.opener}
           onClose={() => {
             setOpen(null);
             setVersion((v) => v + 1);
