@@ -4,6 +4,7 @@ import type { HostDetail } from '../../../../preload/contract/hosts';
 import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { useLocalized, VerdictBadge } from '../hosts/VerdictBadge';
+import { ProblemNote } from '../report/ProblemNote';
 
 /**
  * The verdict part of the host panel (issue 5): badge, title, plain explanation, advice, evidence, and which
@@ -13,18 +14,42 @@ export function VerdictSection(props: { ip: string }): ReactNode {
   const { t, i18n } = useTranslation('hosts');
   const L = useLocalized();
   const [detail, setDetail] = useState<HostDetail | null | undefined>(undefined);
+  // Why the last read failed: without it a failed read left "Loading…" up for good.
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let alive = true;
-    const load = (): void => void netwhy.hosts.detail({ ip: props.ip }).then((d) => alive && setDetail(d));
+    const load = (): void =>
+      void netwhy.hosts.detail({ ip: props.ip }).then(
+        (d) => {
+          if (!alive) return;
+          setDetail(d);
+          setFailure(null);
+        },
+        (e: unknown) => alive && setFailure(e instanceof Error ? e.message : String(e)),
+      );
     load();
     const off = netwhy.on('hosts.changed', load);
     return () => {
       alive = false;
       off();
     };
-  }, [props.ip]);
+  }, [props.ip, attempt]);
 
+  if (failure !== null)
+    return (
+      <section className="verdict-section" data-testid="verdict-section">
+        <ProblemNote
+          problem={{ text: t('section.loadError'), detail: failure }}
+          onRetry={() => {
+            setFailure(null);
+            setAttempt((n) => n + 1);
+          }}
+          testId="verdict-problem"
+        />
+      </section>
+    );
   if (detail === undefined) return <p className="subtle">{t('common:app.loading')}</p>;
   if (detail === null)
     return (
