@@ -128,7 +128,7 @@ describe.skipIf(skip !== null)('Hosts screen in a 1024×700 window', () => {
     await page.evaluate(() => window.netwhy.settings.update({ language: 'en' }));
   });
 
-  it('gives the select lists the dark theme’s colours in dark mode', async () => {
+  it('gives the select lists and text fields the dark theme’s colours in dark mode', async () => {
     const { page } = app;
     await page.evaluate(() => window.netwhy.settings.update({ theme: 'dark' }));
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
@@ -140,6 +140,11 @@ describe.skipIf(skip !== null)('Hosts screen in a 1024×700 window', () => {
     expect(colours.colorScheme).toBe('dark');
     expect(colours.panel).toBe('#1b1f26');
     expect(colours.background).toBe('rgb(27, 31, 38)');
+    // The Timeline's filter lists and text fields too (Chromium paints unstyled ones grey).
+    await page.getByTestId('nav-timeline').click();
+    for (const id of ['timeline-filter-verdict', 'timeline-filter-port', 'timeline-filter-text'])
+      expect(await page.getByTestId(id).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(27, 31, 38)');
+    await page.getByTestId('nav-hosts').click();
     await page.evaluate(() => window.netwhy.settings.update({ theme: 'light' }));
   });
 
