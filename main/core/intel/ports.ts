@@ -146,7 +146,7 @@ const STORIES: readonly StoryRule[] = [
     proto: 'both',
     story: {
       en: 'A dynamic (ephemeral) port: the temporary port your own PC picked for an outgoing connection. Traffic to it is usually the other side answering.',
-      ja: '動的（一時）ポートです。このパソコンが外向きの接続のために一時的に選んだポートで、ここへの通信は多くの場合、相手からの応答です。',
+      ja: '動的（一時）ポートです。このPCが外向きの接続のために一時的に選んだポートで、ここへの通信は多くの場合、相手からの応答です。',
     },
   },
   {

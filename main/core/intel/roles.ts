@@ -17,7 +17,7 @@ export const ROLE_TEXT: Record<Role, LocalizedText> = {
   isp: { en: 'an internet provider’s network', ja: 'インターネットプロバイダーのネットワーク' },
   hosting: { en: 'a rented server at a hosting company', ja: 'ホスティング事業者の貸しサーバー' },
   private: { en: 'a private (home or company) address', ja: 'プライベート（家庭・社内）アドレス' },
-  loopback: { en: 'this PC itself (loopback)', ja: 'このパソコン自身（ループバック）' },
+  loopback: { en: 'this PC itself (loopback)', ja: 'このPC自身（ループバック）' },
   'link-local': {
     en: 'a link-local address on the local network',
     ja: 'ローカルネットワーク上のリンクローカルアドレス',

@@ -62,10 +62,10 @@ const RANGES: readonly SpecialRange[] = [
   {
     prefix: '127.0.0.0/8',
     role: 'loopback',
-    name: { en: 'Loopback (this PC)', ja: 'ループバック（このパソコン自身）' },
+    name: { en: 'Loopback (this PC)', ja: 'ループバック（このPC自身）' },
     meaning: {
       en: 'Loopback: a program on this PC talking to another program on this same PC. Nothing leaves the computer.',
-      ja: 'ループバックです。このパソコン上のプログラム同士の通信で、外部には出ません。',
+      ja: 'ループバックです。このPC上のプログラム同士の通信で、外部には出ません。',
     },
     reference: 'RFC 1122 §3.2.1.3',
   },
@@ -179,10 +179,10 @@ const RANGES: readonly SpecialRange[] = [
   {
     prefix: '::1/128',
     role: 'loopback',
-    name: { en: 'Loopback (this PC)', ja: 'ループバック（このパソコン自身）' },
+    name: { en: 'Loopback (this PC)', ja: 'ループバック（このPC自身）' },
     meaning: {
       en: 'Loopback: a program on this PC talking to another program on this same PC. Nothing leaves the computer.',
-      ja: 'ループバックです。このパソコン上のプログラム同士の通信で、外部には出ません。',
+      ja: 'ループバックです。このPC上のプログラム同士の通信で、外部には出ません。',
     },
     reference: 'RFC 4291 §2.5.3',
   },
