@@ -69,7 +69,7 @@ const ASNS: AsnInfo[] = [
     certain: true,
     note: {
       en: "Prolexic, Akamai's DDoS-scrubbing network (bought 2014): it carries its customers' traffic, so the real sender is an Akamai customer.",
-      ja: 'Akamai の DDoS 対策網 Prolexic（2014 年買収）です。顧客の通信を中継するため、実際の送信元は Akamai の顧客です。',
+      ja: 'この AS は Akamai の DDoS 対策網 Prolexic（2014 年買収）で、顧客の通信を中継します。実際の送信元は Akamai の顧客です。',
     },
   },
   {
@@ -79,7 +79,7 @@ const ASNS: AsnInfo[] = [
     certain: true,
     note: {
       en: 'Akamai Connected Cloud, formerly Linode (bought 2022): virtual servers rented by anyone. Not the Akamai CDN.',
-      ja: 'Akamai Connected Cloud（旧 Linode、2022 年買収）です。誰でも借りられる仮想サーバーで、Akamai の CDN ではありません。',
+      ja: 'この AS は Akamai Connected Cloud（旧 Linode、2022 年買収）で、誰でも借りられる仮想サーバーです。Akamai の CDN ではありません。',
     },
   },
   // Tagged as Akamai by public CDN lists only.
