@@ -512,10 +512,13 @@ describe.skipIf(skip !== null)('Imports screen with a big log, dropped as in Ele
     // of progress late, so a click could land after the end: the Cancel button's call is made from here.
     await panel.getByTestId('import-cancel').waitFor();
     await expect
-      .poll(async () => (await app.handlers['imports.list'](undefined)).find((i) => i.fileName === 'big.log')?.lines)
+      // The worker's start and first batch take well over the poll's default second on a loaded 2-core machine.
+      .poll(async () => (await app.handlers['imports.list'](undefined)).find((i) => i.fileName === 'big.log')?.lines, {
+        timeout: 30_000,
+      })
       .toBeGreaterThan(0);
     await page.evaluate((jobId) => window.netwhy.imports.cancel({ jobId }), jobIds.at(-1) ?? -1);
-    await expect.poll(() => panel.getAttribute('data-state')).toBe('cancelled');
+    await expect.poll(() => panel.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
     expect(await panel.getByTestId('import-progress-title').textContent()).toBe('Import of big.log cancelled');
     const percent = Number(await panel.getByTestId('import-progress-bar').getAttribute('aria-valuenow'));
     expect(percent).toBeLessThan(100);
