@@ -44,9 +44,11 @@ export function progressBar(p: ImportProgress, width = 20): string {
   const left =
     p.phase === 'indexing'
       ? '  building the address index…'
-      : p.secondsLeft === null
-        ? ''
-        : `  ${clock(p.secondsLeft)} left`;
+      : p.phase === 'redating'
+        ? '  dating earlier lines a year back…'
+        : p.secondsLeft === null
+          ? ''
+          : `  ${clock(p.secondsLeft)} left`;
   return (
     `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(frac * 100)).padStart(3)}%  ` +
     `${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB  ${p.linesPerSec.toLocaleString('en-US')} lines/s${left}`

@@ -76,8 +76,12 @@ export interface ImportProgress {
   linesPerSec: number;
   /** Estimated from bytes left at the current byte rate; null until there is a rate. */
   secondsLeft: number | null;
-  /** 'indexing': every line is stored and the index dropped for a big import is being built (seconds per million). */
-  phase: 'reading' | 'indexing';
+  /**
+   * 'redating': every line is stored, and the lines before a year-less log's years moved back are being read again
+   * with the earlier year (import-redate.ts); 'indexing': the index dropped for a big import is being built (seconds
+   * per million).
+   */
+  phase: 'reading' | 'redating' | 'indexing';
 }
 
 export type ImportOutcome = 'done' | 'cancelled' | 'already-imported';
@@ -461,6 +465,7 @@ async function storeLog(
     if (!cancelled && dating.redateBelow > 0 && dating.seed !== null && stored.year === undefined) {
       redatedSeed = dating.seed;
       if (needsRedating(dating, linesBefore)) {
+        report(false, 'redating', true);
         const r = await redateImport(db, source, stored, dating, {
           importId: id,
           linesBefore,

@@ -95,8 +95,11 @@ export const ImportProgressEvent = z.object({
   unknown: z.number(),
   linesPerSec: z.number(),
   secondsLeft: z.number().nullable(),
-  /** 'indexing': all lines are stored; a big import is building its address index (main/db/bulk-indexes.ts). */
-  phase: z.enum(['reading', 'indexing']),
+  /**
+   * 'redating': all lines are stored; those before a year-less log's years moved back are re-read a year earlier
+   * (main/services/import-redate.ts). 'indexing': a big import is building its address index (main/db/bulk-indexes.ts).
+   */
+  phase: z.enum(['reading', 'redating', 'indexing']),
 });
 export type ImportProgressEvent = z.infer<typeof ImportProgressEvent>;
 

@@ -158,5 +158,9 @@ describe('netwhy import', () => {
     expect(progressBar({ ...p, bytesDone: p.bytesTotal, secondsLeft: 0, phase: 'indexing' })).toBe(
       '[####################] 100%  27.0/27.0 MB  85,000 lines/s  building the address index…',
     );
+    // A year-less log that ran over New Year: the lines before the move are read again after the last one.
+    expect(progressBar({ ...p, bytesDone: p.bytesTotal, secondsLeft: 0, phase: 'redating' })).toBe(
+      '[####################] 100%  27.0/27.0 MB  85,000 lines/s  dating earlier lines a year back…',
+    );
   });
 });

@@ -139,13 +139,21 @@ describe('import: a year-less log that runs over New Year ends in the past', () 
     const file = writeLog('oct-feb.log', OCT_TO_FEB);
     for (const worker of [false, true]) {
       const d = db();
-      const r = await importLogFile(d, file, {
-        tz: 'UTC',
-        now: NOV_21,
-        batchLines: 2,
-        ...(worker ? { parseWorker: parseWorkerScript(), parseWorkerMinBytes: 0 } : {}),
-      });
+      const phases: string[] = [];
+      const r = await importLogFile(
+        d,
+        file,
+        {
+          tz: 'UTC',
+          now: NOV_21,
+          batchLines: 2,
+          ...(worker ? { parseWorker: parseWorkerScript(), parseWorkerMinBytes: 0 } : {}),
+        },
+        (p) => phases.push(p.phase),
+      );
       expect(r.outcome).toBe('done');
+      // The bar says what the wait after the last line is (the window and the CLI word the phase).
+      expect(phases).toContain('redating');
       expect(stored(d, r.importId).map((e) => e.ts_text)).toEqual(OCT_TO_FEB_DATED);
       // The Imports list's range and year are the corrected ones.
       const row = getImport(d, r.importId);
@@ -223,7 +231,14 @@ describe('import: a year-less log that runs over New Year ends in the past', () 
   it('leaves a log that does not end in the future, and --year, as they were', async () => {
     const d = db();
     // Oct -> Nov 20 imported on Nov 21: this year.
-    const recent = await importLogFile(d, writeLog('oct-nov.log', OCT_TO_FEB.slice(0, 3)), { tz: 'UTC', now: NOV_21 });
+    const phases: string[] = [];
+    const recent = await importLogFile(
+      d,
+      writeLog('oct-nov.log', OCT_TO_FEB.slice(0, 3)),
+      { tz: 'UTC', now: NOV_21 },
+      (p) => phases.push(p.phase),
+    );
+    expect(phases).not.toContain('redating');
     expect(stored(d, recent.importId).map((e) => e.ts_text)).toEqual([
       '2026-10-03T08:00:01Z',
       '2026-10-29T12:00:00Z',

@@ -90,6 +90,8 @@ export function ImportProgressPanel(props: { job: JobView; onCancel: () => void;
             ) : null}
             {p && running && p.phase === 'indexing' ? (
               <span data-testid="import-progress-indexing">{t('progress.indexing')}</span>
+            ) : p && running && p.phase === 'redating' ? (
+              <span data-testid="import-progress-redating">{t('progress.redating')}</span>
             ) : p && running && p.secondsLeft !== null ? (
               <span>{t('progress.left', { time: formatDuration(p.secondsLeft) })}</span>
             ) : null}
