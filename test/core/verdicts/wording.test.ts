@@ -50,6 +50,17 @@ describe('scan', () => {
     for (const t of [v?.explanation.en, v?.explanation.ja]) expect(t).not.toContain('?');
   });
 
+  it('states the bar the scan crossed in plain words, not scanlogd weights ("weight 238; scan from 21")', () => {
+    const r = analyze(eventsOf(netfilter, scenario('syn-sweep-200.log')), [akamaiEdge('45.33.32.156')]);
+    const count = r.hosts[0]?.verdict.evidence.find((e) => e.kind === 'count');
+    expect(count?.detail).toBe(
+      "200 scan-shaped packets to 200 address:port targets within 60 min; NetWhy calls 7 ports below 1024, or 21 higher ones, tried within that time a scan (the scanlogd tool's bar)",
+    );
+    expect(count?.detailJa).toBe(
+      '60 分以内に 200 個の宛先（アドレス:ポート）へスキャン型のパケット 200 個。この時間内に 1024 未満のポート 7 個、またはそれ以上のポート 21 個が試されたらスキャンと判断します（scanlogd と同じ基準）',
+    );
+  });
+
   it('with times: when the attempts happened, in both languages', () => {
     const r = analyze(eventsOf(netfilter, scenario('syn-sweep-200.log')), [akamaiEdge('45.33.32.156')]);
     const v = r.hosts[0]?.verdict;

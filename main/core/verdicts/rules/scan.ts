@@ -9,8 +9,31 @@ import {
 } from '../describe';
 import { isScanShaped } from '../packets';
 import { THRESHOLDS } from '../thresholds';
-import type { RuleMatch, TextVars, VerdictRule } from '../types';
+import type { RuleMatch, ScanFinding, TextVars, VerdictRule } from '../types';
 import { whenPhrase } from '../when';
+
+/**
+ * The count behind the verdict, with the bar it crossed in words a non-expert can check: the scanlogd weights
+ * ("weight 238; scan from 21") meant nothing to the people reading the host panel.
+ */
+function scanCount(finding: ScanFinding): [string, string] {
+  const minutes = THRESHOLDS.scanWindowMs / 60_000;
+  const seen: [string, string] = [
+    `${finding.packets} scan-shaped packets to ${finding.targets} address:port targets within ${minutes} min`,
+    `${minutes} 分以内に ${finding.targets} 個の宛先（アドレス:ポート）へスキャン型のパケット ${finding.packets} 個`,
+  ];
+  const sevenPorts = THRESHOLDS.scanWeight / THRESHOLDS.weightPrivilegedPort;
+  const byWeight = finding.weight >= THRESHOLDS.scanWeight && finding.packets >= THRESHOLDS.scanMinPackets;
+  return byWeight
+    ? [
+        `${seen[0]}; NetWhy calls ${sevenPorts} ports below ${THRESHOLDS.highPort}, or ${THRESHOLDS.scanWeight} higher ones, tried within that time a scan (the scanlogd tool's bar)`,
+        `${seen[1]}。この時間内に ${THRESHOLDS.highPort} 未満のポート ${sevenPorts} 個、またはそれ以上のポート ${THRESHOLDS.scanWeight} 個が試されたらスキャンと判断します（scanlogd と同じ基準）`,
+      ]
+    : [
+        `${seen[0]}, with flag combinations no ordinary program sends (a stealth scan shows itself by those alone)`,
+        `${seen[1]}。通常のプログラムが送らないフラグの組み合わせで、それだけでスキャンと分かります`,
+      ];
+}
 
 export const scan: VerdictRule = {
   id: 'scan.psad-thresholds',
@@ -59,11 +82,7 @@ export const scan: VerdictRule = {
     };
     const kinds = packetKinds(packets);
     const ev = [
-      evidence(
-        'count',
-        `${finding.packets} scan-shaped packets to ${finding.targets} address:port targets within ${THRESHOLDS.scanWindowMs / 60_000} min (weight ${finding.weight}; scan from ${THRESHOLDS.scanWeight})`,
-        `${THRESHOLDS.scanWindowMs / 60_000} 分以内に ${finding.targets} 個の宛先（アドレス:ポート）へスキャン型のパケット ${finding.packets} 個（重み ${finding.weight}、${THRESHOLDS.scanWeight} 以上でスキャン）`,
-      ),
+      evidence('count', ...scanCount(finding)),
       evidence('port', `Ports: ${finding.portList}`, `ポート: ${finding.portList}`),
       evidence('flags', `Packet kinds: ${kinds.en}`, `パケットの種類: ${kinds.ja}`),
       countEvidence(packets),
