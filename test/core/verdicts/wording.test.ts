@@ -61,6 +61,21 @@ describe('scan', () => {
     );
   });
 
+  it('a stealth scan (NULL packets to two ports) names the flags as its evidence, not a bar it did not cross', () => {
+    const lines = [22, 80].map((dpt, i) =>
+      netfilterLine({ time: `Nov 18 13:39:4${i}`, src: '198.51.100.23', proto: 'TCP', spt: 40000, dpt, flags: '' }),
+    );
+    const r = analyze(eventsOf(netfilter, lines), [attribution('198.51.100.23', null, 'hosting', 14061, 'DO')]);
+    const count = r.hosts[0]?.verdict.evidence.find((e) => e.kind === 'count');
+    expect(r.hosts[0]?.verdict.id).toBe('scan');
+    expect(count?.detail).toBe(
+      '2 scan-shaped packets to 2 address:port targets within 60 min, with flag combinations no ordinary program sends (a stealth scan shows itself by those alone)',
+    );
+    expect(count?.detailJa).toBe(
+      '60 分以内に 2 個の宛先（アドレス:ポート）へスキャン型のパケット 2 個。通常のプログラムが送らないフラグの組み合わせで、それだけでスキャンと分かります',
+    );
+  });
+
   it('with times: when the attempts happened, in both languages', () => {
     const r = analyze(eventsOf(netfilter, scenario('syn-sweep-200.log')), [akamaiEdge('45.33.32.156')]);
     const v = r.hosts[0]?.verdict;
