@@ -8,6 +8,8 @@ import { pfsense } from '../../../main/core/parsers/pfsense';
 import { sonicwall } from '../../../main/core/parsers/sonicwall';
 import { netstatWindows } from '../../../main/core/parsers/sockets/netstat-windows';
 import { ruleText } from '../../../main/core/verdicts/analyze';
+import { listenersFromNetstatWindows } from '../../../main/core/verdicts/listeners';
+import { NETSESSION_LISTENER } from '../../helpers/sockets';
 import { akamaiEdge, analyze, attribution, eventsOf, netfilterLine, residential } from './helpers';
 
 // What users read: the explanation, advice and evidence of real-format log lines, in English and Japanese.
@@ -378,5 +380,46 @@ describe('Japanese that once read badly', () => {
     expect(ja).toContain('こちらから求めていないのに');
     expect(ja).toContain('1024 以上のポート 21 個分');
     expect(ja).not.toMatch(/頼まれても|上位ポート/);
+  });
+});
+
+describe('p2p-download', () => {
+  // One Akamai packet through the router to the port NetSession holds: the router's log shows its own public address,
+  // so the link to the program is "most likely" (port-preserving NAT), and "this PC" only for this PC's own sockets.
+  const packet = netfilterLine({ time: 'Nov 18 21:10:00', src: '23.1.1.9', proto: 'UDP', spt: 40000, dpt: 51234 });
+
+  it('a live socket: on this PC, most likely meant for it', () => {
+    const r = analyze(eventsOf(netfilter, [packet]), [akamaiEdge('23.1.1.9')], {
+      sockets: [{ ...NETSESSION_LISTENER, source: 'live' }],
+    });
+    const v = r.hosts[0]?.verdict;
+    expect(v?.explanation.en).toContain(
+      'On this PC, netsession_win.exe (PID 4321) uses UDP port 51234, so these packets were most likely meant for it.',
+    );
+    expect(v?.explanation.ja).toContain(
+      'このPCでは netsession_win.exe（PID 4321）が UDP ポート 51234 を使っているので、これらのパケットはおそらくそのプログラム宛てでした。',
+    );
+  });
+
+  it('a pasted netstat (maybe another PC\'s): told as what was imported, not "this PC"', () => {
+    // The scenario's seven peers (Akamai edges and Japanese home lines) with the netstat the user pasted beside.
+    const r = analyze(
+      [
+        ...eventsOf(netfilter, scenario('udp-akamai-peers.log')),
+        ...eventsOf(netstatWindows, scenario('close-wait-netstat.txt')),
+      ],
+      [
+        ...['23.32.17.4', '23.215.0.136', '184.24.77.5', '2.16.186.11', '95.100.97.18'].map(akamaiEdge),
+        ...['126.140.9.33', '126.66.20.9'].map(residential),
+      ],
+      // Its listening sockets, as `netwhy analyze` and the app take them from the pasted text.
+      { sockets: listenersFromNetstatWindows(scenario('close-wait-netstat.txt').join('\n')) },
+    );
+    const v = r.hosts.find((h) => h.ip === '126.140.9.33')?.verdict;
+    expect(v?.id).toBe('p2p-download');
+    expect(v?.explanation.en).toContain('In what you imported, netsession_win.exe (PID 4321) uses UDP port 51234');
+    expect(v?.explanation.ja).toContain('読み込んだ記録では netsession_win.exe（PID 4321）が UDP ポート 51234');
+    expect(v?.evidence[0]?.detail).toBe('netsession_win.exe (PID 4321) (in what you imported), UDP port 51234');
+    for (const t of [v?.explanation.en, v?.evidence[0]?.detail]) expect(t).not.toContain('this PC');
   });
 });

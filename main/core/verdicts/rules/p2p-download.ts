@@ -33,11 +33,15 @@ export const p2pDownload: VerdictRule = {
     const proto = proc?.protocol ?? first?.proto ?? 'udp';
     const peers = entry?.peers.size ?? 1;
     const pidText = pid === null ? '' : ` (PID ${pid})`;
+    // Live sockets are this PC's; a pasted netstat or a log naming the program may be another PC's. Either way the
+    // router's log shows packets to its own public address, passed on by port number (routers usually keep UDP
+    // ports), so "most likely", as the link to this PC says it (link.ts).
+    const onThisPc = proc?.source === 'live';
     const why = processName
-      ? `On this PC, ${processName}${pidText} uses ${proto.toUpperCase()} port ${port}, so these packets were meant for it.`
+      ? `${onThisPc ? 'On this PC' : 'In what you imported'}, ${processName}${pidText} uses ${proto.toUpperCase()} port ${port}, so these packets were most likely meant for it.`
       : `${peers} different addresses (Akamai servers and home connections) reached the same port ${port}, the pattern of peer-to-peer downloading.`;
     const whyJa = processName
-      ? `このPCでは ${processName}${pid === null ? ' ' : `（PID ${pid}）`}が ${proto.toUpperCase()} ポート ${port} を使っているので、これらのパケットはそのプログラム宛てでした。`
+      ? `${onThisPc ? 'このPCでは' : '読み込んだ記録では'} ${processName}${pid === null ? ' ' : `（PID ${pid}）`}が ${proto.toUpperCase()} ポート ${port} を使っているので、これらのパケットはおそらくそのプログラム宛てでした。`
       : `${peers} 個の異なるアドレス（Akamai のサーバーや家庭の回線）が同じポート ${port} に届いており、ピアツーピア型ダウンロードの特徴と一致します。`;
     const vars = {
       ...ownerVars(group.attribution),
@@ -51,8 +55,8 @@ export const p2pDownload: VerdictRule = {
       processName
         ? evidence(
             'process',
-            `${processName}${pidText} on this PC, ${proto.toUpperCase()} port ${port}`,
-            `このPCの ${processName}${pid === null ? '' : `（PID ${pid}）`}、${proto.toUpperCase()} ポート ${port}`,
+            `${processName}${pidText}${onThisPc ? ' on this PC' : ' (in what you imported)'}, ${proto.toUpperCase()} port ${port}`,
+            `${onThisPc ? 'このPCの' : '読み込んだ記録の'} ${processName}${pid === null ? '' : `（PID ${pid}）`}、${proto.toUpperCase()} ポート ${port}`,
           )
         : evidence('count', `${peers} peers reached UDP port ${port}`, `${peers} 個のピアが UDP ポート ${port} に到達`),
     ];
