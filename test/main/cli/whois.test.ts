@@ -114,7 +114,7 @@ describe('netwhy whois (CLI contract)', () => {
     const io = capture();
     expect(await runCli(['whois', '--offline', '--lang', 'ja', '45.33.32.156'], io)).toBe(0);
     expect(io.out).toContain('オフラインデータベース: AS63949 Akamai Technologies, Inc.（US）。');
-    expect(io.out).toContain('です。Akamai Connected Cloud（旧 Linode');
+    expect(io.out).toContain('です。この AS は Akamai Connected Cloud（旧 Linode');
     expect(io.out).not.toMatch(/。 /);
   });
 
