@@ -22,9 +22,9 @@ export interface CommitBatch {
 }
 
 /**
- * The year inference of an import so far. When a year-less date moved the years back (the log would have ended in
- * the future), the events of lines before `redateBelow` were given years too late: the import reads them again
- * from `seed` (main/services/import-redate.ts). 0 when no date moved back.
+ * The year inference of an import so far. When the last year-less date so far lies in the future (the log would
+ * end there), the events of lines before `redateBelow` (every line so far) were given years too late: at its end
+ * the import reads them again from `seed` (main/services/import-redate.ts). 0 while the last date is not ahead.
  */
 export interface BatchDating {
   seed: number | null;
@@ -123,10 +123,10 @@ export async function* produceBatches(
   // picks the same year.
   const time = createTimeResolver({ ...log.time, pastYear: true });
   const pipeline = createPipeline({ family: log.family, fallback: log.fallback, time }, sink);
-  // Whether the years moved back is asked once per line batch, not per line: the lines up to the end of the batch
-  // where they last did are re-dated (a bound on those dated before the move).
-  let moves = 0;
+  // Whether the log so far would end in the future is asked once per line batch, not per line; only the final
+  // batch's answer counts (a boot-time "Jan 1" part-way is undone by the next line).
   let redateBelow = 0;
+  const redateAfter = (end: number): number => (time.dating().moves > 0 ? end + 1 : 0);
   let last = committedLine;
   let fileLast = 0;
   let handled = 0;
@@ -142,10 +142,7 @@ export async function* produceBatches(
     }
     const end = firstLine + lines.length - 1;
     fileLast = end;
-    if (time.dating().moves !== moves) {
-      moves = time.dating().moves;
-      redateBelow = end + 1;
-    }
+    redateBelow = redateAfter(end);
     const held = pipeline.heldFrom();
     const done = held === null ? end : held - 1;
     handled += Math.max(0, done - last);
@@ -156,5 +153,6 @@ export async function* produceBatches(
     }
   }
   pipeline.end();
+  redateBelow = redateAfter(Math.max(last, fileLast));
   yield take(Math.max(last, fileLast), true);
 }

@@ -8,12 +8,13 @@ import { openParsedLog, type ParseOptions } from './parsed-log';
 import { MAX_DATING_READS } from './read-log';
 
 /**
- * Re-dating an import whose year-less dates moved back part-way (main/core/import/time.ts): the year of such a log
- * is inferred as it streams in, from its first date, and a log that started before today's date and ran over New
- * Year (Oct -> Feb imported in November) reaches a date that would lie in the future. From there on the years move
- * back, but the events stored before that point carry years one too late. They are read again here, from the seed
- * year that dates them right, and their stored times replaced; lines a year states itself, a router's "today" and
- * lines without a date come out of the read unchanged and are left alone.
+ * Re-dating an import whose year-less log ended in the future (main/core/import/time.ts): the year of such a log is
+ * inferred as it streams in, from its first date, and a log that started before today's date and ran over New Year
+ * (Oct -> Feb imported in November) ends at a date that would lie in the future, so every event stored carries
+ * years one too late. They are read again here, from the seed year that dates them right, and their stored times
+ * replaced; lines a year states itself, a router's "today" and lines without a date come out of the read unchanged
+ * and are left alone. Only the last date decides: a router's boot-time "Jan 1" part-way through a November log
+ * rolls back with the next line and moves nothing.
  *
  * Reading the file again rather than shifting the stored times: a year-less Feb 29 pins the year to a leap year and
  * the lines after it follow, DST depends on the date, and which lines stated their own year is known only to the
@@ -32,6 +33,8 @@ export interface RedateContext {
   batchLines: number;
   parse: ParseOptions;
   clock: () => number;
+  /** After each batch of new times is written (the progress bar's sign of life; a Cancel is noticed after it). */
+  onBatch?: () => void;
 }
 
 export interface RedateResult {
@@ -81,7 +84,9 @@ export async function redateImport(
     try {
       for await (const b of log.batches(ctx.importId, ctx.linesBefore, ctx.batchLines)) {
         write(b, upTo);
-        if (b.dating.redateBelow > 0) moved = b.dating;
+        ctx.onBatch?.();
+        // The last batch read decides (its dating covers every line up to it).
+        moved = b.dating.redateBelow > 0 ? b.dating : null;
         if (b.final || b.upTo >= upTo) break;
         if (ctx.parse.signal?.aborted) return { finished: false, seed: target.seed };
       }
@@ -100,15 +105,22 @@ export async function redateImport(
  * goes stale by the import's finish (its updated_at), as after any import.
  */
 export function settleRedated(db: Database, importId: number, stored: StoredOptions, seed: number): void {
-  const range = db
-    .prepare('SELECT min(ts_utc) AS first, max(ts_utc) AS last FROM events WHERE import_id = ?')
-    .get(importId) as { first: number | null; last: number | null };
-  db.prepare('UPDATE imports SET first_ts = ?, last_ts = ?, assumed_year = ?, options = ? WHERE id = ?').run(
-    range.first,
-    range.last,
+  refreshImportTimes(db, importId);
+  db.prepare('UPDATE imports SET assumed_year = ?, options = ? WHERE id = ?').run(
     seed,
     JSON.stringify({ ...stored, seedYear: seed } satisfies StoredOptions),
     importId,
   );
+}
+
+/**
+ * An import's time range and the timeline's counts of its events, after some of its times changed: at the end of a
+ * re-dating, and when one was cancelled part-way (the rest is re-dated when the import is resumed).
+ */
+export function refreshImportTimes(db: Database, importId: number): void {
+  const range = db
+    .prepare('SELECT min(ts_utc) AS first, max(ts_utc) AS last FROM events WHERE import_id = ?')
+    .get(importId) as { first: number | null; last: number | null };
+  db.prepare('UPDATE imports SET first_ts = ?, last_ts = ? WHERE id = ?').run(range.first, range.last, importId);
   recountImportInRollup(db, importId);
 }

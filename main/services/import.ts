@@ -13,6 +13,7 @@ import {
   hasUnfinishedOfSize,
   reopenImport,
   saveProgress,
+  setAssumedYear,
   setImportStatus,
   type ImportRow,
   type ImportSource,
@@ -20,7 +21,7 @@ import {
 } from '../db/repos/imports';
 import { dropBulkIndexes, LIVE_IMPORT_MS, repairBulkIndexes, worthDroppingBulkIndexes } from '../db/bulk-indexes';
 import type { BatchDating, CommitBatch } from './import-batches';
-import { needsRedating, redateImport, settleRedated } from './import-redate';
+import { needsRedating, redateImport, refreshImportTimes, settleRedated } from './import-redate';
 import { StoredOptions } from './parse-worker-protocol';
 import { openParsedLog, type ParsedLog } from './parsed-log';
 import { checkReadOptions, type ReadLogOptions } from './read-log';
@@ -448,8 +449,10 @@ async function storeLog(
   let cancelled = false;
   // The seed year the lines ended up dated from, when the years moved back (see import-redate.ts).
   let redatedSeed: number | null = null;
+  // Some stored times were rewritten (the range and the timeline's counts must follow, even after a cancel).
+  let redated = false;
+  let dating: BatchDating = { seed: null, redateBelow: 0 };
   try {
-    let dating: BatchDating = { seed: null, redateBelow: 0 };
     for await (const batch of log.batches(id, committedLine, batchLines)) {
       commit(batch);
       dating = batch.dating;
@@ -466,12 +469,14 @@ async function storeLog(
       redatedSeed = dating.seed;
       if (needsRedating(dating, linesBefore)) {
         report(false, 'redating', true);
+        redated = true;
         const r = await redateImport(db, source, stored, dating, {
           importId: id,
           linesBefore,
           batchLines,
           parse: parseOptions,
           clock,
+          onBatch: () => report(false, 'redating'),
         });
         cancelled = !r.finished;
         redatedSeed = r.seed;
@@ -496,6 +501,10 @@ async function storeLog(
   restore();
   db.transaction(() => {
     if (!cancelled && redatedSeed !== null) settleRedated(db, id, stored, redatedSeed);
+    else if (redated) refreshImportTimes(db, id);
+    // The year the first year-less date got (last year's for a "Dec 26" imported in November), not this year's.
+    if (!cancelled && redatedSeed === null && dating.seed !== null && stored.year === undefined)
+      setAssumedYear(db, id, dating.seed);
     setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
   })();
   // The last word on where it ended: all bytes only when all were read; a cancelled bar stays where it stopped.

@@ -58,6 +58,8 @@ describe('import: the year of dates without one', () => {
     const r = await importLogFile(d, NETFILTER, { tz: 'UTC', now });
     const events = stored(d, r.importId);
     expect(events[0]).toEqual({ line: 1, ts_text: '2025-12-26T09:05:47Z' });
+    // The import records the year its first date got, last year's (it said this year's).
+    expect(getImport(d, r.importId)?.assumed_year).toBe(2025);
     // Nothing the import stores lies in the future (the fixture's lines roll on from Dec 26 as before).
     const last = d.prepare('SELECT max(ts_utc) AS t FROM events').get() as { t: number };
     expect(last.t).toBeLessThanOrEqual(now());
@@ -190,6 +192,68 @@ describe('import: a year-less log that runs over New Year ends in the past', () 
     expect(host?.firstSeen).toBe(Date.parse('2025-10-03T08:00:01Z'));
     expect(host?.lastSeen).toBe(Date.parse('2026-02-14T18:30:00Z'));
     expect(r.row.status).toBe('done');
+  });
+
+  it("a router's boot-time Jan 1 part-way through a November log moves nothing but that line", async () => {
+    // Routers without a battery log "Jan 1 00:00:xx" until NTP sets the clock; the log goes on in November.
+    const d = db();
+    const file = writeLog('boot-jan1.log', [
+      'Oct  3 08:00:01',
+      'Nov 20 23:59:59',
+      'Jan  1 00:00:12',
+      'Nov 21 06:00:00',
+      'Nov 21 11:00:00',
+    ]);
+    const phases: string[] = [];
+    const r = await importLogFile(d, file, { tz: 'UTC', now: NOV_21, batchLines: 2 }, (p) => phases.push(p.phase));
+    expect(stored(d, r.importId).map((e) => e.ts_text)).toEqual([
+      '2026-10-03T08:00:01Z',
+      '2026-11-20T23:59:59Z',
+      '2027-01-01T00:00:12Z',
+      '2026-11-21T06:00:00Z',
+      '2026-11-21T11:00:00Z',
+    ]);
+    expect(phases).not.toContain('redating');
+    expect(getImport(d, r.importId)?.assumed_year).toBe(2026);
+  });
+
+  it('cancelled while re-dating: the range and the timeline count the times as stored, and the resume finishes it', async () => {
+    const d = db();
+    // Each date 500 times (~900 KB): the file is read in 256 KiB chunks, so the re-dating writes in several batches.
+    const file = writeLog(
+      'oct-feb-cancel-redating.log',
+      OCT_TO_FEB.flatMap((t) => Array<string>(500).fill(t)),
+    );
+    const stop = new AbortController();
+    let redating = 0;
+    const options = { tz: 'UTC', now: NOV_21, batchLines: 2, signal: stop.signal, progressEveryMs: 0 };
+    const r = await importLogFile(d, file, options, (p) => {
+      syncTimelineRollup(d);
+      // The phase's second report comes after its first batch of new times is written.
+      if (p.phase === 'redating' && ++redating === 2) stop.abort();
+    });
+    expect(r.outcome).toBe('cancelled');
+    const times = d.prepare('SELECT ts_utc FROM events WHERE import_id = ?').all(r.importId) as { ts_utc: number }[];
+    const utc = times.map((t) => t.ts_utc);
+    // Part re-dated, part not: what the Imports list and the timeline show follows what is stored.
+    const years = stored(d, r.importId).map((e) => e.ts_text.slice(0, 4));
+    expect(years).toHaveLength(3500);
+    expect(years.filter((y) => y === '2025').length).toBeGreaterThan(0);
+    expect(years.filter((y) => y === '2027').length).toBeGreaterThan(0);
+    expect(r.row.first_ts).toBe(Math.min(...utc));
+    expect(r.row.last_ts).toBe(Math.max(...utc));
+    syncTimelineRollup(d);
+    const count = (from: number, to: number): number =>
+      queryBuckets(d, { from, to, width: DAY, offsetMs: 0, laneMode: 'owner', filters: {}, eventsCap: 0 }).n.reduce(
+        (a, b) => a + b,
+        0,
+      );
+    const inYear = (y: number) => utc.filter((t) => t >= Date.UTC(y, 0, 1) && t < Date.UTC(y + 1, 0, 1)).length;
+    for (const y of [2025, 2026, 2027]) expect(count(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1))).toBe(inYear(y));
+    const resumed = await importLogFile(d, file, { tz: 'UTC', now: NOV_21, batchLines: 2 });
+    expect(resumed.outcome).toBe('done');
+    expect([...new Set(stored(d, r.importId).map((e) => e.ts_text))]).toEqual(OCT_TO_FEB_DATED);
+    expect(getImport(d, r.importId)?.first_ts).toBe(Date.parse(OCT_TO_FEB_DATED[0] as string));
   });
 
   it('re-dates the lines an interrupted import stored, when it is resumed', async () => {

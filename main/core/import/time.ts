@@ -13,15 +13,15 @@ export interface TimeOptions {
   /**
    * Imports (not `netwhy parse`, whose contract is "--year or the current year"): without --year, a first year-less
    * date more than FUTURE_SLACK after `now` is last year's, since a log is about the past: a "Dec 26" line imported
-   * on Nov 21, or the December half of a Dec -> Jan log imported in January. A later year-less date that would lie
-   * more than FUTURE_SLACK after `until` moves the years back from there on (see TimeResolver.dating): the dates
-   * given before it were a year too late, and the caller reads the log again from `dating().seed`.
+   * on Nov 21, or the December half of a Dec -> Jan log imported in January. When the log's last year-less date
+   * lies more than FUTURE_SLACK after `until` (an Oct -> Feb log imported in November), every date given was as
+   * many years too late (see TimeResolver.dating) and the caller reads the log again from `dating().seed`.
    */
   pastYear?: boolean | undefined;
   /**
    * The year of the first year-less date, decided by an earlier read of the same log (its dates moved back, or a
-   * continuation reads the lines of the import it continues as that one ended up dating them). Unlike `year`, later
-   * dates still move back when they would lie in the future.
+   * continuation reads the lines of the import it continues as that one ended up dating them). Unlike `year`, the
+   * log's last date is still judged (dating() asks for another read when it would lie in the future).
    */
   seedYear?: number | undefined;
   /** The instant a year-less date may not lie after (beyond FUTURE_SLACK); default `now`. */
@@ -43,9 +43,16 @@ export interface ResolvedTime {
 }
 
 export interface Dating {
-  /** The year the first year-less date got, less the years later dates moved back; null before one. */
+  /**
+   * The year the first year-less date should get: the one it got, less the years the last year-less date so far
+   * lies in the future; null before one.
+   */
   seed: number | null;
-  /** How many times a year-less date after the first moved the years back: each left the dates before it late. */
+  /**
+   * 1 when the last year-less date so far lies in the future (beyond the slack), or a Feb 29 pinned the years back
+   * to a leap year, so the dates given were too late: read again from `seed`; 0 otherwise. Judged by the last date, not the first future one, so a router's boot-time
+   * "Jan 1" in the middle of a November log (its clock not yet set) moves nothing: the next line rolls back.
+   */
   moves: number;
 }
 
@@ -112,7 +119,10 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
   // Only readers that date in the past (imports, analyze, report) move years back; `netwhy parse` and --year do not.
   const movesBack = Boolean(options.pastYear) && options.year === undefined;
   let seed: number | null = null;
-  let moves = 0;
+  // Years the last year-less date would have to move back to not lie in the future.
+  let back = 0;
+  // Years a year-less Feb 29 pinned the inference back to a leap year: the dates before it were as much too late.
+  let pinned = 0;
   // Year inference follows the year-less lines only: a line stating its own year (an RFC 5424 line relayed into a
   // BSD log) says nothing about the year of the lines around it, and must not override --year for them.
   let year: number | undefined;
@@ -159,21 +169,18 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
           y = inferYear(parts, mo, d);
           // A year-less Feb 29 was written in a leap year: the nearest one at or before the inferred year, and the
           // lines after it continue from there.
-          if (mo === 2 && d === 29) y = leapYearAtOrBefore(y);
-          else if (d > daysInMonth(y, mo)) return NONE;
-          const inferred = y;
-          // A log is about the past: a date that would lie in the future (an Oct -> Feb log imported in November
-          // reaches December) moves the years back from here on.
-          while (
-            movesBack &&
-            Date.UTC(y, mo - 1, d, parts.hour, parts.minute, parts.second) - untilLocal > FUTURE_SLACK_MS
-          )
-            y = mo === 2 && d === 29 ? leapYearAtOrBefore(y - 1) : y - 1;
+          if (mo === 2 && d === 29) {
+            const inferred = y;
+            y = leapYearAtOrBefore(y);
+            if (year !== undefined) pinned += inferred - y;
+          } else if (d > daysInMonth(y, mo)) return NONE;
           if (year === undefined) seed = y;
-          else if (y < inferred) {
-            // The dates given before were as much too late: the seed that gives them their right years.
-            moves++;
-            seed = (seed ?? inferred) - (inferred - y);
+          if (movesBack) {
+            // A log is about the past: how far this date would have to move back not to lie in the future.
+            let past = y;
+            while (Date.UTC(past, mo - 1, d, parts.hour, parts.minute, parts.second) - untilLocal > FUTURE_SLACK_MS)
+              past = mo === 2 && d === 29 ? leapYearAtOrBefore(past - 1) : past - 1;
+            back = y - past;
           }
           year = y;
           lastMonth = mo;
@@ -218,6 +225,9 @@ export function createTimeResolver(options: TimeOptions): TimeResolver {
       const ts = explicitZone ? local + formatOffset(Math.round((localMs - utc) / 60_000)) : local;
       return { ts, tsUtc: utc, zone };
     },
-    dating: () => ({ seed, moves }),
+    dating: () => ({
+      seed: seed === null ? null : seed - pinned - back,
+      moves: movesBack && (back > 0 || pinned > 0) ? 1 : 0,
+    }),
   };
 }

@@ -112,6 +112,11 @@ export function saveProgress(db: Database, id: number, p: Progress): void {
   ).run({ ...p, id });
 }
 
+/** The year an import's first year-less date got (shown nowhere yet; a continuation's reading starts from it). */
+export function setAssumedYear(db: Database, id: number, year: number): void {
+  db.prepare('UPDATE imports SET assumed_year = ? WHERE id = ?').run(year, id);
+}
+
 export function setImportStatus(
   db: Database,
   id: number,

@@ -119,9 +119,9 @@ describe('time resolution', () => {
     expect(parse.resolve({ month: 12, day: 26, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-12-26T00:00:00');
   });
 
-  it('moves the years back where a year-less log would reach the future, and says from which seed to read again', () => {
+  it('says from which seed to read again when a year-less log would end in the future', () => {
     // Oct 2025 -> Feb 2026, read on 2026-11-21 in Berlin: the first date is taken as this October, so the log would
-    // run into 2027; at Nov 27 (after today) the years move back, and the dates before it were a year late.
+    // run into 2027 and end there: every date given was a year late.
     const OCT_TO_FEB: [number, number][] = [
       [10, 3],
       [11, 20],
@@ -139,16 +139,22 @@ describe('time resolution', () => {
     expect(first.ts).toEqual([
       '2026-10-03T08:00:01+02:00',
       '2026-11-20T08:00:01+01:00',
+      '2026-11-27T08:00:01+01:00',
+      '2026-12-31T08:00:01+01:00',
+      '2027-01-01T08:00:01+01:00',
+      '2027-02-14T08:00:01+01:00',
+    ]);
+    expect(first.dating).toEqual({ seed: 2025, moves: 1 });
+    // Read again from that seed, every date is right (summer time in October 2025 too) and nothing moves.
+    const again = read({ pastYear: true, seedYear: 2025 });
+    expect(again.ts).toEqual([
+      '2025-10-03T08:00:01+02:00',
+      '2025-11-20T08:00:01+01:00',
       '2025-11-27T08:00:01+01:00',
       '2025-12-31T08:00:01+01:00',
       '2026-01-01T08:00:01+01:00',
       '2026-02-14T08:00:01+01:00',
     ]);
-    expect(first.dating).toEqual({ seed: 2025, moves: 1 });
-    // Read again from that seed, every date is right (summer time in October 2025 too) and nothing moves.
-    const again = read({ pastYear: true, seedYear: 2025 });
-    expect(again.ts.slice(0, 2)).toEqual(['2025-10-03T08:00:01+02:00', '2025-11-20T08:00:01+01:00']);
-    expect(again.ts.slice(2)).toEqual(first.ts.slice(2));
     expect(again.dating).toEqual({ seed: 2025, moves: 0 });
     // `netwhy parse` and --year keep their years.
     expect(read({}).dating.moves).toBe(0);
@@ -169,8 +175,13 @@ describe('time resolution', () => {
       ).map(([month, day]) => r.resolve({ month, day, hour: 0, minute: 0, second: 0 }).ts);
       return { ts, dating: r.dating() };
     };
+    // The first read ends on Mar 2 2028, ahead: a year back. The second pins Feb 29 to 2024: three more.
     expect(at()).toEqual({
-      ts: ['2027-12-10T00:00:00', '2024-02-29T00:00:00', '2024-03-02T00:00:00'],
+      ts: ['2027-12-10T00:00:00', '2028-02-29T00:00:00', '2028-03-02T00:00:00'],
+      dating: { seed: 2026, moves: 1 },
+    });
+    expect(at(2026)).toEqual({
+      ts: ['2026-12-10T00:00:00', '2024-02-29T00:00:00', '2024-03-02T00:00:00'],
       dating: { seed: 2023, moves: 1 },
     });
     expect(at(2023)).toEqual({
@@ -184,8 +195,43 @@ describe('time resolution', () => {
     expect(r.resolve({ month: 10, day: 3, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-10-03T00:00:00');
     expect(r.resolve({ year: 2026, month: 12, day: 1, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-12-01T00:00:00');
     expect(r.dating().moves).toBe(0);
-    expect(r.resolve({ month: 12, day: 2, hour: 0, minute: 0, second: 0 }).ts).toBe('2025-12-02T00:00:00');
+    // A year-less Dec 2 after today: the log ends ahead, read it again from last year.
+    expect(r.resolve({ month: 12, day: 2, hour: 0, minute: 0, second: 0 }).ts).toBe('2026-12-02T00:00:00');
     expect(r.dating()).toEqual({ seed: 2025, moves: 1 });
+  });
+
+  it("a router's boot-time Jan 1 part-way through a November log moves nothing: the log does not end there", () => {
+    // Routers without a battery log "Jan 1 00:00:xx" until NTP sets the clock. Read on 2026-11-21.
+    const r = createTimeResolver({ defaultZone: 'UTC', now: NOW, pastYear: true });
+    const ts = (
+      [
+        [10, 3],
+        [11, 20],
+        [1, 1],
+        [11, 20],
+        [11, 21],
+      ] as const
+    ).map(([month, day]) => r.resolve({ month, day, hour: 0, minute: 0, second: 5 }).ts);
+    expect(ts).toEqual([
+      '2026-10-03T00:00:05',
+      '2026-11-20T00:00:05',
+      '2027-01-01T00:00:05',
+      '2026-11-20T00:00:05',
+      '2026-11-21T00:00:05',
+    ]);
+    expect(r.dating()).toEqual({ seed: 2026, moves: 0 });
+  });
+
+  it('a Feb 29 in a log read in a year that is not a leap year dates the lines before it from the same leap year', () => {
+    // Feb 28 -> Mar 1 read on 2026-03-05: Feb 29 was 2024's, and so were the lines around it.
+    const r = createTimeResolver({ defaultZone: 'UTC', now: Date.UTC(2026, 2, 5), pastYear: true });
+    for (const [month, day] of [
+      [2, 28],
+      [2, 29],
+      [3, 1],
+    ] as const)
+      r.resolve({ month, day, hour: 0, minute: 0, second: 0 });
+    expect(r.dating()).toEqual({ seed: 2024, moves: 1 });
   });
 
   it('gives a time of day alone the date the log last stated, else today', () => {
