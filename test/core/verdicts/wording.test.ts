@@ -378,7 +378,7 @@ describe('Japanese that once read badly', () => {
     const r = analyze(eventsOf(netfilter, scenario('slow-probe.log')), [residential('126.74.201.3')]);
     const ja = r.hosts[0]?.verdict.explanation.ja ?? '';
     expect(ja).toContain('こちらから求めていないのに');
-    expect(ja).toContain('1024 以上のポート 21 個分');
+    expect(ja).toContain('またはそれ以上のポート 21 個が試されたときに');
     expect(ja).not.toMatch(/頼まれても|上位ポート/);
   });
 });
@@ -421,5 +421,23 @@ describe('p2p-download', () => {
     expect(v?.explanation.ja).toContain('読み込んだ記録では netsession_win.exe（PID 4321）が UDP ポート 51234');
     expect(v?.evidence[0]?.detail).toBe('netsession_win.exe (PID 4321) (in what you imported), UDP port 51234');
     for (const t of [v?.explanation.en, v?.evidence[0]?.detail]) expect(t).not.toContain('this PC');
+  });
+});
+
+describe('probe', () => {
+  it('says why it is not a scan in plain words, not scanlogd weights', () => {
+    const lines = [22, 23, 3389].map((dpt, i) =>
+      netfilterLine({ time: `Nov 18 1${i}:00:00`, src: '77.72.85.26', proto: 'TCP', spt: 42772, dpt, flags: 'SYN' }),
+    );
+    const v = analyze(eventsOf(netfilter, lines), [attribution('77.72.85.26', null, 'hosting', 14061, 'DO')]).hosts[0]
+      ?.verdict;
+    expect(v?.id).toBe('probe');
+    expect(v?.explanation.en).toContain(
+      'That is too little to count as a port scan (NetWhy calls 7 ports below 1024, or 21 higher ones, tried within an hour a scan).',
+    );
+    expect(v?.explanation.ja).toContain(
+      '（NetWhy は 1 時間以内に 1024 未満のポート 7 個、またはそれ以上のポート 21 個が試されたときにスキャンと判断します）',
+    );
+    expect(`${v?.explanation.en} ${v?.explanation.ja}`).not.toMatch(/weight|重み/);
   });
 });

@@ -46,8 +46,8 @@ function texts(count: number, target: string, targetJa: string, reply: boolean):
     titleVerdictJa: 'ネット上の雑音です',
     attempt: `tried ${count === 1 ? 'once' : `${count} times`} to reach ${target} without being asked`,
     attemptJa: `が、こちらから求めていないのに${targetJa}へ ${count} 回接続しようとしました`,
-    story: `That is too little to count as a port scan (NetWhy calls it a scan at weight ${THRESHOLDS.scanWeight}: seven service ports or 21 high ports within an hour). Automated programs knock on every address on the internet all day long; your router blocked or logged these.`,
-    storyJa: `ポートスキャンと呼ぶほどの量ではありません（NetWhy は 1 時間以内にサービス用ポート 7 個、または 1024 以上のポート 21 個分の重み ${THRESHOLDS.scanWeight} に達したときにスキャンと判定します）。インターネット上では自動化されたプログラムが一日中すべてのアドレスをノックして回っており、ルーターがそれを遮断・記録しただけです。`,
+    story: `That is too little to count as a port scan (NetWhy calls ${THRESHOLDS.scanWeight / THRESHOLDS.weightPrivilegedPort} ports below ${THRESHOLDS.highPort}, or ${THRESHOLDS.scanWeight} higher ones, tried within an hour a scan). Automated programs knock on every address on the internet all day long; your router blocked or logged these.`,
+    storyJa: `ポートスキャンと呼ぶほどの量ではありません（NetWhy は 1 時間以内に ${THRESHOLDS.highPort} 未満のポート ${THRESHOLDS.scanWeight / THRESHOLDS.weightPrivilegedPort} 個、またはそれ以上のポート ${THRESHOLDS.scanWeight} 個が試されたときにスキャンと判断します）。インターネット上では自動化されたプログラムが一日中すべてのアドレスをノックして回っており、ルーターがそれを遮断・記録しただけです。`,
     advice:
       'No action needed while your router blocks them. Remove port forwarding you do not use. If the same address keeps coming back, you can report it.',
     adviceJa:
