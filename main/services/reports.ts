@@ -36,9 +36,19 @@ import {
   updateReportOptions,
   type StoredEvent,
 } from '../db/repos/reports';
-import { ReportEdits as EditsSchema } from '../../preload/contract/reports';
+import { ReportEdits as EditsSchema, REPORT_DRAFT_GONE } from '../../preload/contract/reports';
 
 export class ReportInputError extends Error {}
+
+/** A call with a draft's id after the draft was forgotten (MAX_DRAFTS newer ones prepared since); nothing was stored. */
+export class ReportDraftGoneError extends ReportInputError {
+  constructor(id: number) {
+    super(
+      `${REPORT_DRAFT_GONE}: report draft ${id} is no longer held (${MAX_DRAFTS} newer reports were prepared since ` +
+        'and it was never kept); prepare it again.',
+    );
+  }
+}
 
 export interface ReportServiceDeps {
   db: Database;
@@ -174,7 +184,11 @@ export function createReportService(deps: ReportServiceDeps) {
    * copies, saves or mails the report or changes one of its fields.
    */
   const drafts = new Map<number, Draft>();
-  /** A kept draft's id → its stored id: a call the window made with the draft's id still finds it. */
+  /**
+   * A kept draft's id → its stored id: a call the window made with the draft's id still finds it. The window
+   * switches to the stored id with the answer that kept it, so only the calls in flight then need this: the newest
+   * MAX_DRAFTS are remembered, not every report kept in the life of the process.
+   */
   const keptAs = new Map<number, number>();
   let nextDraft = -1;
 
@@ -289,6 +303,8 @@ export function createReportService(deps: ReportServiceDeps) {
         edits: draft.edits,
         row: draft,
       };
+    // Negative ids are drafts only: one not held any more was forgotten, not deleted by the user.
+    if (id < 0) throw new ReportDraftGoneError(id);
     const row = getReport(db, id);
     if (!row) throw new ReportInputError(`No report ${id}`);
     const snapshot = SnapshotSchema.parse(JSON.parse(row.snapshot)) as Snapshot;
@@ -319,6 +335,7 @@ export function createReportService(deps: ReportServiceDeps) {
     });
     drafts.delete(id);
     keptAs.set(id, stored);
+    if (keptAs.size > MAX_DRAFTS) keptAs.delete(keptAs.keys().next().value ?? id);
     return stored;
   }
 

@@ -104,6 +104,12 @@ export const ReportListItem = z.object({
 });
 export type ReportListItem = z.infer<typeof ReportListItem>;
 
+/**
+ * Starts the message of a call made with a draft's id after main forgot the draft (more newer drafts were prepared
+ * than it holds): errors cross ipc as their message only, and the window says this one in the user's words.
+ */
+export const REPORT_DRAFT_GONE = 'REPORT_DRAFT_GONE';
+
 export const SaveResult = z.object({ path: z.string().nullable() });
 export const MailResult = z.object({ via: z.enum(['mailto', 'eml', 'cancelled']), path: z.string().nullable() });
 

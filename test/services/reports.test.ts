@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../main/db/open';
 import { importLogFile } from '../../main/services/import';
-import { createReportService, ReportInputError, type ReportService } from '../../main/services/reports';
+import {
+  createReportService,
+  ReportDraftGoneError,
+  ReportInputError,
+  type ReportService,
+} from '../../main/services/reports';
+import { REPORT_DRAFT_GONE } from '../../preload/contract/reports';
 import { AKAMAI_EDGE, longScanLog } from '../core/report/ufw-events';
 
 const FIXTURES = join(__dirname, '../fixtures/report');
@@ -82,6 +88,47 @@ describe('report service', () => {
     expect(service.open(draft.id).id).toBe(edited.id);
     expect(service.keep(draft.id)).toBe(edited.id);
     expect(service.list()).toHaveLength(1);
+  });
+
+  it('says a draft forgotten after 16 newer ones is gone, and stores nothing for it', async () => {
+    // A window left open on a report while 16 more were prepared (and never kept) still shows the first one.
+    const first = await service.create({ kind: 'host', host: '45.155.205.10' });
+    for (let i = 0; i < 16; i++) await service.create({ kind: 'host', host: '45.155.205.10' });
+    const gone = (call: () => unknown): unknown => {
+      try {
+        call();
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    const edit = gone(() => service.update(first.id, { recipient: 'abuse@hosting.example' }));
+    expect(edit).toBeInstanceOf(ReportDraftGoneError);
+    // The window tells this failure from others by the message, the only part that crosses ipc.
+    expect((edit as Error).message).toMatch(new RegExp(`^${REPORT_DRAFT_GONE}: `));
+    await expect(service.file(first.id, 'text')).rejects.toBeInstanceOf(ReportDraftGoneError);
+    expect(gone(() => service.open(first.id))).toBeInstanceOf(ReportDraftGoneError);
+    expect(service.list()).toEqual([]);
+    // A stored report deleted since is not a forgotten draft.
+    const kept = service.keep((await service.create({ kind: 'host', host: '45.155.205.10' })).id);
+    service.remove(kept);
+    expect(gone(() => service.open(kept))).not.toBeInstanceOf(ReportDraftGoneError);
+  });
+
+  it('remembers the stored id of the 16 latest kept drafts only', async () => {
+    const drafts: number[] = [];
+    const stored: number[] = [];
+    for (let i = 0; i < 17; i++) {
+      const { id } = await service.create({ kind: 'host', host: '45.155.205.10' });
+      drafts.push(id);
+      stored.push(service.keep(id));
+    }
+    // The window switched to the stored id when the keep answered; a draft id is only needed for calls in flight.
+    expect(service.open(drafts[16]!).id).toBe(stored[16]);
+    expect(service.open(drafts[1]!).id).toBe(stored[1]);
+    expect(() => service.open(drafts[0]!)).toThrow(ReportDraftGoneError);
+    expect(service.open(stored[0]!).id).toBe(stored[0]);
+    expect(service.list()).toHaveLength(17);
   });
 
   it('takes the recipient from attribution and warns for harmless Akamai replies', async () => {
