@@ -158,6 +158,53 @@ describe.skipIf(skip !== null)('Report dialog in a real browser: what is kept, k
     expect(await focused(app)).toBe('(outside) report-open');
   });
 
+  it('keeps a report when its file is saved, not when the Save dialog is cancelled', async () => {
+    const { page } = app;
+    const desktop = app.ctx.desktop as HeadlessDesktop;
+    const before = app.ctx.reports.list().length;
+    const choose = desktop.chooseSavePath;
+    desktop.chooseSavePath = () => Promise.resolve(null);
+    try {
+      await openHost(SCANNER);
+      await page.getByTestId('create-report').click();
+      await page.getByTestId('report-save').click();
+      await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('Not saved.');
+      // Nothing left the app: the Reports list does not gain a report the user never sent anywhere.
+      expect(app.ctx.reports.list()).toHaveLength(before);
+    } finally {
+      desktop.chooseSavePath = choose;
+    }
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toMatch(/^Saved to .*\.txt$/);
+    expect(app.ctx.reports.list()).toHaveLength(before + 1);
+    expect(await page.getByTestId('problem-note').count()).toBe(0);
+    await page.getByTestId('report-close').click();
+    await page.getByTestId('host-panel-close').click();
+  });
+
+  it('says a report left open while 16 newer ones were prepared must be created again', async () => {
+    const { page } = app;
+    const before = app.ctx.reports.list().length;
+    await openHost(SCANNER);
+    await page.getByTestId('create-report').click();
+    await page.getByTestId('report-preview').waitFor();
+    // Another window's worth of reports prepared and never kept: main forgets the oldest draft, this one.
+    for (let i = 0; i < 16; i++) await app.ctx.reports.create({ kind: 'host', host: SCANNER });
+    await page.getByTestId('report-recipient').fill('abuse@hosting.example');
+    await page.getByTestId('report-summary').click();
+    const problem = page.getByTestId('problem-note');
+    await problem.waitFor();
+    expect(await problem.locator('span').first().textContent()).toBe(
+      'NetWhy no longer holds this report: it was not kept, and many newer reports have been prepared since. ' +
+        'Close it and create the report again.',
+    );
+    await page.getByTestId('report-copy').click();
+    await expect.poll(() => problem.locator('span').first().textContent()).toContain('no longer holds this report');
+    expect(app.ctx.reports.list()).toHaveLength(before);
+    await page.getByTestId('report-close').click();
+    await page.getByTestId('host-panel-close').click();
+  });
+
   it('says plainly when a report cannot be prepared, keeps the technical message aside, and retries', async () => {
     const { page } = app;
     const create = app.handlers['reports.create'];
@@ -250,6 +297,16 @@ describe.skipIf(skip !== null)('Report dialog and Reports list in Japanese', () 
     } finally {
       app.handlers['reports.create'] = create;
     }
+
+    // A draft main has forgotten (16 newer prepared since) says so in Japanese too.
+    await page.getByTestId('problem-retry').click();
+    await page.getByTestId('report-preview').waitFor();
+    for (let i = 0; i < 16; i++) await app.ctx.reports.create({ kind: 'host', host: SCANNER });
+    await page.getByTestId('report-copy').click();
+    expect(await page.getByTestId('problem-note').locator('span').first().textContent()).toBe(
+      'この報告は保存されないまま、その後に多くの報告が準備されたため、NetWhy はもう保持していません。' +
+        '閉じてから、もう一度報告を作成してください。',
+    );
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { ReportEdits, ReportFormat, ReportView } from '../../../../preload/contract/reports';
+import {
+  REPORT_DRAFT_GONE,
+  type ReportEdits,
+  type ReportFormat,
+  type ReportView,
+} from '../../../../preload/contract/reports';
 import { isEmailAddress } from '../../../../main/core/report/abuse-contacts';
 import { netwhy } from '../../api';
 import { ProblemNote, type Problem } from './ProblemNote';
@@ -24,8 +29,9 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
  * The report preview: harmless-verdict warning first (the user may go on), then recipient, summary, redaction and
  * the formats, with copy / save / open-in-mail. Every edit is saved to the stored report and re-rendered by main.
  *
- * A new report is a draft in main until the user keeps it: the first copy, save, mail or changed field stores it
- * (reports.update), so a report cancelled at the warning or closed untouched never shows under Reports.
+ * A new report is a draft in main until the user keeps it: the first copy, saved file, mail or changed field stores
+ * it (reports.update), so a report cancelled at the warning, closed untouched or whose Save dialog was cancelled
+ * never shows under Reports.
  *
  * Modal: rendered on document.body above everything (the host panel too), focus starts on a control and stays in
  * the dialog, Esc closes the dialog only (not the host panel behind it), and focus returns to `returnFocus` (the
@@ -136,8 +142,17 @@ export function ReportDialog(props: {
         );
       }
     } catch (e) {
-      setProblem({ text: t('problem.update'), detail: message(e) });
+      setProblem(problemOf('update', e));
     }
+  };
+
+  /**
+   * A failure in the user's words. Main forgets a draft when many newer ones are prepared: "try again" would fail
+   * the same way, so that one says to prepare the report again.
+   */
+  const problemOf = (what: 'update' | 'copy' | 'save' | 'mail', e: unknown): Problem => {
+    const detail = message(e);
+    return { text: t(detail.includes(REPORT_DRAFT_GONE) ? 'problem.draftGone' : `problem.${what}`), detail };
   };
 
   /** Stores a draft before it leaves the app: an empty update keeps it (see the component's comment). */
@@ -178,14 +193,17 @@ export function ReportDialog(props: {
       }
     }
     try {
-      const reportId = await keep();
       if (what === 'copy') {
-        await netwhy.reports.copy({ id: reportId, format: format === 'eml' ? 'text' : format });
+        await netwhy.reports.copy({ id: await keep(), format: format === 'eml' ? 'text' : format });
         setStatus(t('copied'));
       } else if (what === 'save') {
-        const { path } = await netwhy.reports.save({ id: reportId, format });
+        // Saved from the draft (main renders a draft as it would the stored report, same id inside), kept only once
+        // the file is written: a cancelled Save dialog sent nothing out of the app, so Reports does not list it.
+        const { path } = await netwhy.reports.save({ id: id.current, format });
+        if (path) await keep();
         setStatus(path ? t('saved', { path }) : t('cancelled'));
       } else {
+        await keep();
         // A recipient typed and not yet sent (the button was clicked straight from the field) goes first.
         const typed = draft.recipient.trim();
         if (typed !== view.recipient) await update({ recipient: typed });
@@ -195,7 +213,7 @@ export function ReportDialog(props: {
         );
       }
     } catch (e) {
-      setProblem({ text: t(`problem.${what}`), detail: message(e) });
+      setProblem(problemOf(what, e));
     }
   };
 
