@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, formatClock, formatDateTime, formatDateTimeParts } from '../../../renderer/src/components/format';
+import {
+  countryName,
+  dateFormatter,
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatDateTimeParts,
+} from '../../../renderer/src/components/format';
 
 // 10 March 2026, 08:00 in the zone the test runs in (the app formats in the PC's zone too).
 const MARCH_10 = new Date(2026, 2, 10, 8, 0, 0).getTime();
@@ -14,6 +21,18 @@ describe('dates as the windows show them', () => {
   it('keeps the year-first Japanese order', () => {
     expect(formatDateTime(MARCH_10, 'ja')).toBe('2026/3/10 8:00:00');
     expect(formatDateTimeParts(MARCH_10, 'ja')).toEqual(['2026/3/10', '8:00:00']);
+  });
+
+  it('writes a date alone the same way (the Timeline note on data outside the window)', () => {
+    expect(formatDate(MARCH_10, 'en')).toBe('10 Mar 2026');
+    expect(formatDate(MARCH_10, 'ja')).toBe('2026/3/10');
+  });
+
+  it("writes a time in a zone given by name, and in the PC's zone for a name it does not know", () => {
+    const utc8 = Date.UTC(2026, 2, 10, 8, 0);
+    expect(dateFormatter('dateMinute', 'en', 'UTC').format(utc8)).toBe('10 Mar 2026, 08:00');
+    expect(dateFormatter('dateMinute', 'ja', 'Asia/Tokyo').format(utc8)).toBe('2026/3/10 17:00');
+    expect(dateFormatter('dateMinute', 'en', 'Not/AZone').format(MARCH_10)).toBe('10 Mar 2026, 08:00');
   });
 
   it('shows times of day on a 24-hour clock in both languages', () => {

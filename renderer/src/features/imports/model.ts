@@ -1,4 +1,5 @@
 import type { ImportSummary } from '../../../../preload/contract/imports';
+import { dateFormatter } from '../../components/format';
 
 /** Bytes as base64 for the ipc (a plain browser has no file path to send). */
 export function toBase64(bytes: Uint8Array): string {
@@ -45,40 +46,11 @@ export function systemZoneName(): string {
 }
 
 /**
- * An import's first and last time in the zone it was read with (the list shows them on two lines); null without
- * times.
+ * An import's first and last time in the zone it was read with (the list shows them on two lines), written as every
+ * other date in the windows is; null without times.
  */
 export function rangeParts(i: ImportSummary, language: string): [string, string] | null {
   if (i.firstTs === null || i.lastTs === null) return null;
-  const f = rangeFormat(language, i.zone);
+  const f = dateFormatter('dateMinute', language, i.zone);
   return [f.format(i.firstTs), f.format(i.lastTs)];
-}
-
-// The list re-renders on every progress event of a running import: one formatter per language and zone, not two per
-// row per render (building one costs ~0.2 ms).
-const rangeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function rangeFormat(language: string, stored: string | null): Intl.DateTimeFormat {
-  const key = `${language}|${stored ?? ''}`;
-  let f = rangeFormats.get(key);
-  if (f) return f;
-  // English names the month (as components/format.ts does): "10/03/2026" reads as October 3 to a US reader.
-  const ja = language === 'ja';
-  const opts: Intl.DateTimeFormatOptions = {
-    year: 'numeric',
-    month: ja ? '2-digit' : 'short',
-    day: ja ? '2-digit' : 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  let zone = stored ?? undefined;
-  try {
-    if (zone) new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    zone = undefined;
-  }
-  f = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', zone ? { ...opts, timeZone: zone } : opts);
-  rangeFormats.set(key, f);
-  return f;
 }

@@ -10,7 +10,14 @@ describe("an import's time range in the list", () => {
     expect(rangeParts(span as ImportSummary, 'en')).toEqual(['10 Mar 2026, 08:00', '12 Mar 2026, 23:05']);
   });
 
-  it('keeps the year-first Japanese order', () => {
-    expect(rangeParts(span as ImportSummary, 'ja')).toEqual(['2026/03/10 08:00', '2026/03/12 23:05']);
+  it('keeps the year-first Japanese order, written as the other screens write dates', () => {
+    expect(rangeParts(span as ImportSummary, 'ja')).toEqual(['2026/3/10 8:00', '2026/3/12 23:05']);
+  });
+
+  it("shows the times in the import's own zone", () => {
+    expect(rangeParts({ ...span, zone: 'Asia/Tokyo' } as ImportSummary, 'en')).toEqual([
+      '10 Mar 2026, 17:00',
+      '13 Mar 2026, 08:05',
+    ]);
   });
 });
