@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, ty
 import { useTranslation } from 'react-i18next';
 import type { LaneMode, TimelineEvent, TimelineFilters } from '../../../../preload/contract/timeline';
 import { netwhy } from '../../api';
-import { formatDateTime } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { widthParts } from './axis';
 import { BucketList } from './BucketList';
 import { AXIS_H, type Selection } from './draw';
@@ -19,9 +19,6 @@ import { MAX_SPAN, DAY } from '../../../../main/core/timeline/buckets';
 import { moveCursor } from './cursor';
 import { estimatePlotWidth } from './prefetch';
 import './timeline.css';
-
-const formatDate = (ms: number, lang: string): string =>
-  new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
 
 const MemoLegend = memo(Legend);
 const MemoFilters = memo(Filters);
