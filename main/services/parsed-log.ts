@@ -37,6 +37,12 @@ const WORKER_MIN_BYTES = 1 << 20;
  * kept it at ~260 MB at the same speed (its garbage is per line, collected young either way).
  */
 const YOUNG_GENERATION_MB = 8;
+/**
+ * The worker's long-lived space. What it holds at once is small (a 256 KiB chunk, a line batch, at most WINDOW
+ * batches not yet taken, the decoder), but V8 let it grow far beyond that before collecting: `netwhy import` of a
+ * million lines peaked at 289-295 MB, with this cap at 250-253 MB in the same time (alternate runs, 2-core VM).
+ */
+const OLD_GENERATION_MB = 64;
 /** Imports the user starts side by side share the two cores: each worker is a heap of its own (~80 MB at peak). */
 const MAX_WORKERS = 2;
 let workers = 0;
@@ -145,7 +151,7 @@ async function openInWorker(
   try {
     worker = new Worker(script, {
       workerData: data,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
     });
   } catch (e) {
     console.warn(`NetWhy: the parse worker ${script} did not start (${(e as Error).message}); parsing on one thread.`);
