@@ -6,8 +6,10 @@ import { openDatabase } from '../../main/db/open';
 import {
   abandonHostsRebuild,
   beginHostsRebuild,
+  dropRetiredHostDetails,
   finishHostsRebuild,
   getHost,
+  hostsRebuildIndexes,
   listHosts,
   replaceHosts,
   type HostRecord,
@@ -190,6 +192,68 @@ describe('hosts rebuild with details', () => {
     replaceHosts(db, [record('198.51.100.4', 'replaced')], 4);
     expect(db.prepare('SELECT ip FROM host_details').all()).toEqual([{ ip: '198.51.100.4' }]);
     expect(explanation(db, '198.51.100.4')).toBe('replaced');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
+
+describe('hosts rebuild: index names across rebuilds and interruptions', () => {
+  const plan = (db: Database, sql: string): string =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+  /** A whole rebuild as the app runs it: writes, the index steps, the swap, the drop a pause later. */
+  const rebuild = (db: Database, at: number, label: string): void => {
+    const writer = beginHostsRebuild(db, at);
+    writer.put(record('198.51.100.1', label));
+    for (const step of hostsRebuildIndexes(db)) step();
+    finishHostsRebuild(db);
+    dropRetiredHostDetails(db);
+  };
+
+  it('a third rebuild takes the first names back, and the Hosts sorts still use an index each time', () => {
+    const db = openDatabase(':memory:');
+    const names: string[][] = [];
+    for (let i = 1; i <= 3; i++) {
+      rebuild(db, i, `rebuild ${i}`);
+      names.push(indexesOf(db, 'hosts').map((x) => x.name));
+      expect(plan(db, 'SELECT * FROM hosts ORDER BY events DESC LIMIT 500')).toMatch(/USING INDEX hosts_events/);
+      expect(explanation(db, '198.51.100.1')).toBe(`rebuild ${i}`);
+    }
+    expect(names[0]).toEqual(HOST_INDEXES.map((n) => `${n}_b`));
+    expect(names[1]).toEqual([...HOST_INDEXES]);
+    expect(names[2]).toEqual(names[0]);
+    db.close();
+  });
+
+  it('the app killed between index steps, or between the swap and the drop: the next start and rebuild are whole', () => {
+    const file = files.file();
+    let db = openDatabase(file);
+    rebuild(db, 1, 'first');
+    // Killed after two of the five index steps.
+    const writer = beginHostsRebuild(db, 2);
+    writer.put(record('198.51.100.1', 'killed mid-index'));
+    for (const step of hostsRebuildIndexes(db).slice(0, 2)) step();
+    db.close();
+    db = openDatabase(file);
+    expect(explanation(db, '198.51.100.1')).toBe('first');
+    rebuild(db, 3, 'after the kill');
+    expect(explanation(db, '198.51.100.1')).toBe('after the kill');
+    expect(indexShapes(db, 'hosts')).toHaveLength(HOST_INDEXES.length);
+    // Killed after the swap, before the replaced tables were dropped: the next open drops them.
+    const w2 = beginHostsRebuild(db, 4);
+    w2.put(record('198.51.100.1', 'swapped'));
+    for (const step of hostsRebuildIndexes(db)) step();
+    finishHostsRebuild(db);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '%retired'").get()).toEqual({ n: 2 });
+    db.close();
+    db = openDatabase(file);
+    expect(explanation(db, '198.51.100.1')).toBe('swapped');
+    expect(staging(db)).toEqual([]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%retired%'").all()).toEqual([]);
+    rebuild(db, 5, 'fifth');
+    expect(explanation(db, '198.51.100.1')).toBe('fifth');
+    expect(plan(db, "SELECT * FROM hosts WHERE verdict = 'scan' ORDER BY events DESC")).toMatch(
+      /USING INDEX hosts_verdict/,
+    );
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
