@@ -44,7 +44,7 @@ export interface RedateResult {
   seed: number | null;
 }
 
-/** Whether the import holds lines dated before the years moved back (a continuation's earlier lines are not its). */
+/** Whether the import holds lines of its own dated too late (a continuation's earlier lines are not its). */
 export function needsRedating(dating: BatchDating, linesBefore: number): boolean {
   return dating.seed !== null && dating.redateBelow - 1 > linesBefore;
 }
@@ -100,14 +100,12 @@ export async function redateImport(
 }
 
 /**
- * The end of a re-dating, in the transaction that finishes the import: its time range, the seed a continuation
- * reads its lines from, and the timeline's counts of its events taken before their times changed. The host summary
- * goes stale by the import's finish (its updated_at), as after any import.
+ * The seed year a re-dated import's lines ended up read from, in its stored options: a continuation reads the
+ * earlier lines as they are stored. (Its time range and the timeline's counts follow by refreshImportTimes; the host
+ * summary goes stale by the import's finish, its updated_at, as after any import.)
  */
-export function settleRedated(db: Database, importId: number, stored: StoredOptions, seed: number): void {
-  refreshImportTimes(db, importId);
-  db.prepare('UPDATE imports SET assumed_year = ?, options = ? WHERE id = ?').run(
-    seed,
+export function recordSeedYear(db: Database, importId: number, stored: StoredOptions, seed: number): void {
+  db.prepare('UPDATE imports SET options = ? WHERE id = ?').run(
     JSON.stringify({ ...stored, seedYear: seed } satisfies StoredOptions),
     importId,
   );

@@ -21,7 +21,7 @@ import {
 } from '../db/repos/imports';
 import { dropBulkIndexes, LIVE_IMPORT_MS, repairBulkIndexes, worthDroppingBulkIndexes } from '../db/bulk-indexes';
 import type { BatchDating, CommitBatch } from './import-batches';
-import { needsRedating, redateImport, refreshImportTimes, settleRedated } from './import-redate';
+import { needsRedating, recordSeedYear, redateImport, refreshImportTimes } from './import-redate';
 import { StoredOptions } from './parse-worker-protocol';
 import { openParsedLog, type ParsedLog } from './parsed-log';
 import { checkReadOptions, type ReadLogOptions } from './read-log';
@@ -78,9 +78,8 @@ export interface ImportProgress {
   /** Estimated from bytes left at the current byte rate; null until there is a rate. */
   secondsLeft: number | null;
   /**
-   * 'redating': every line is stored, and the lines before a year-less log's years moved back are being read again
-   * with the earlier year (import-redate.ts); 'indexing': the index dropped for a big import is being built (seconds
-   * per million).
+   * 'redating': every line is stored, and a year-less log that ended in the future is being read again from the year
+   * before (import-redate.ts); 'indexing': the index dropped for a big import is being built (seconds per million).
    */
   phase: 'reading' | 'redating' | 'indexing';
 }
@@ -463,8 +462,8 @@ async function storeLog(
         break;
       }
     }
-    // A year-less log that would have ended in the future: the lines stored before its years moved back are read
-    // again and re-dated. Not for a cancelled import (its resume re-reads the log and finds the same move).
+    // A year-less log that would have ended in the future: its lines are read again from the year before and
+    // re-dated. Not for a cancelled import (its resume re-reads the log and finds the same).
     if (!cancelled && dating.redateBelow > 0 && dating.seed !== null && stored.year === undefined) {
       redatedSeed = dating.seed;
       if (needsRedating(dating, linesBefore)) {
@@ -500,11 +499,14 @@ async function storeLog(
   setImportStatus(db, id, 'running', clock());
   restore();
   db.transaction(() => {
-    if (!cancelled && redatedSeed !== null) settleRedated(db, id, stored, redatedSeed);
-    else if (redated) refreshImportTimes(db, id);
-    // The year the first year-less date got (last year's for a "Dec 26" imported in November), not this year's.
-    if (!cancelled && redatedSeed === null && dating.seed !== null && stored.year === undefined)
-      setAssumedYear(db, id, dating.seed);
+    // Stored times changed: the range and the timeline's counts follow, also after a cancel part-way.
+    if (redated) refreshImportTimes(db, id);
+    if (!cancelled && stored.year === undefined) {
+      // The year the first year-less date got (last year's for a "Dec 26" imported in November), not this year's.
+      const seed = redatedSeed ?? dating.seed;
+      if (seed !== null) setAssumedYear(db, id, seed);
+      if (redatedSeed !== null) recordSeedYear(db, id, stored, redatedSeed);
+    }
     setImportStatus(db, id, cancelled ? 'cancelled' : 'done', clock());
   })();
   // The last word on where it ended: all bytes only when all were read; a cancelled bar stays where it stopped.
