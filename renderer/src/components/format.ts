@@ -73,6 +73,11 @@ export function formatAgo(t: TFunction, now: number, at: number): string {
   return t('common:time.hoursAgo', { count: Math.floor(s / 3600) });
 }
 
+/** A count with the language's digit grouping: "12,345". */
+export function formatCount(n: number, language: string): string {
+  return n.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-US');
+}
+
 const regionNames = new Map<string, Intl.DisplayNames>();
 
 /**

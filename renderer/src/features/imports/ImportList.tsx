@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../../preload/contract/imports';
-import { formatCount, rangeParts } from './model';
+import { formatCount } from '../../components/format';
+import { rangeParts } from './model';
 import { RemoveConfirm } from './RemoveConfirm';
 import { SkippedLines } from './SkippedLines';
 

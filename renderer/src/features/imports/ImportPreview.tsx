@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Detection, FamilyInfo } from '../../../../preload/contract/imports';
 import { useSettings } from '../../components/settings-context';
-import { formatBytes, formatCount, systemZoneName, zoneNames } from './model';
+import { formatCount } from '../../components/format';
+import { formatBytes, systemZoneName, zoneNames } from './model';
 import { zoneGroups } from './zones';
 
 export interface ImportChoice {

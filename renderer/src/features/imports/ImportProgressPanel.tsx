@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes, formatCount, formatDuration } from './model';
+import { formatCount } from '../../components/format';
+import { formatBytes, formatDuration } from './model';
 import { finishedNotice } from './notice';
 import { progressView, type JobView } from './progress-view';
 

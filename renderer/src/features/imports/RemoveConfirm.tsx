@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../../preload/contract/imports';
-import { formatCount } from './model';
+import { formatCount } from '../../components/format';
 
 /**
  * "Remove netfilter.log and its 1,234 events? This cannot be undone." under the import's row: removing deletes the

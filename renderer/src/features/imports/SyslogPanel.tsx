@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyslogStatus } from '../../../../preload/contract/imports';
 import { netwhy } from '../../api';
 import { useSettings } from '../../components/settings-context';
-import { formatCount } from './model';
+import { formatCount } from '../../components/format';
 
 /** Start/stop the live syslog receiver, pick its port, and watch messages arrive. */
 export function SyslogPanel(props: { onSession: () => void }): ReactNode {

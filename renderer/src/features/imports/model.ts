@@ -30,10 +30,6 @@ export function formatDuration(seconds: number): string {
     : `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function formatCount(n: number, language: string): string {
-  return n.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-US');
-}
-
 /** IANA zones the browser knows, for the zone picker; the current zone first if the list lacks it. */
 export function zoneNames(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };

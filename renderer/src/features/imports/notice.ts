@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ImportFinishedEvent } from '../../../../preload/contract/imports';
-import { formatCount } from './model';
+import { formatCount } from '../../components/format';
 
 /** 'info': the import worked but found nothing to show (a calm note, not a green success or an error). */
 export interface Notice {

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../components/format';
 import { checkNumber } from './number-field';
 
 /**
@@ -20,7 +21,6 @@ export function NumberField(props: {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState(false);
   const errorId = useId();
-  const nf = new Intl.NumberFormat(i18n.language === 'ja' ? 'ja-JP' : 'en-US');
 
   const commit = (): void => {
     if (draft === null) return;
@@ -56,7 +56,7 @@ export function NumberField(props: {
       />
       {error ? (
         <small className="field-error" id={errorId} role="alert" data-testid={`${props.testId}-error`}>
-          {t('numberRange', { min: nf.format(props.min), max: nf.format(props.max) })}
+          {t('numberRange', { min: formatCount(props.min, i18n.language), max: formatCount(props.max, i18n.language) })}
         </small>
       ) : null}
       {props.hint ? <small className="subtle">{props.hint}</small> : null}
