@@ -5,7 +5,7 @@ import { netwhy } from '../../api';
 import { useNow } from '../../components/useNow';
 import { ConnectionsTable } from './ConnectionsTable';
 import { HistoryTable } from './HistoryTable';
-import { groupByProcess, matchesFilter, type SortDir, type SortKey } from './model';
+import { groupByProcess, matchesFilter, processKey, type SortDir, type SortKey } from './model';
 
 type Tab = 'live' | 'history';
 
@@ -39,7 +39,7 @@ export function ConnectionsScreen(): ReactNode {
   const open = useMemo(() => view?.connections.filter((c) => c.closedAt === null) ?? [], [view]);
   const total = open.length;
   // Programs holding an open connection (the groups count filtered rows and programs whose sockets just closed).
-  const openPrograms = useMemo(() => new Set(open.map((c) => `${c.processName ?? ''}|${c.pid ?? ''}`)).size, [open]);
+  const openPrograms = useMemo(() => new Set(open.map(processKey)).size, [open]);
   const stuck = view?.connections.filter((c) => c.stuck).length ?? 0;
 
   return (

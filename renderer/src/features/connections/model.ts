@@ -65,11 +65,14 @@ export function sortConnections(rows: readonly Connection[], key: SortKey, dir: 
  * Groups rows by owning process (TCPView's tree). Groups are ordered by the sort key's best row, so sorting by
  * "last seen" brings the most recently active program to the top.
  */
+/** The program a connection belongs to, as Connections groups and counts them: name and PID. */
+export const processKey = (c: Connection): string => `${c.processName ?? ''}|${c.pid ?? ''}`;
+
 export function groupByProcess(rows: readonly Connection[], key: SortKey, dir: SortDir): ProcessGroup[] {
   const sorted = sortConnections(rows, key, dir);
   const groups = new Map<string, ProcessGroup>();
   for (const c of sorted) {
-    const gk = `${c.processName ?? ''}|${c.pid ?? ''}`;
+    const gk = processKey(c);
     let g = groups.get(gk);
     if (!g) {
       g = { key: gk, name: c.processName, pid: c.pid, path: c.processPath, rows: [], openCount: 0, stuckCount: 0 };
