@@ -4,7 +4,7 @@ import type { HostDetail } from '../../../../preload/contract/hosts';
 import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { useLocalized, VerdictBadge } from '../hosts/VerdictBadge';
-import { ProblemNote } from '../report/ProblemNote';
+import { errorDetail, ProblemNote } from '../report/ProblemNote';
 
 /**
  * The verdict part of the host panel (issue 5): badge, title, plain explanation, advice, evidence, and which
@@ -27,7 +27,7 @@ export function VerdictSection(props: { ip: string }): ReactNode {
           setDetail(d);
           setFailure(null);
         },
-        (e: unknown) => alive && setFailure(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => alive && setFailure(errorDetail(e)),
       );
     load();
     const off = netwhy.on('hosts.changed', load);

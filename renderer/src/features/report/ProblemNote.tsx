@@ -7,6 +7,9 @@ export interface Problem {
   detail: string;
 }
 
+/** A caught failure's own message, for Problem.detail (IPC rejections arrive as Error with main's message). */
+export const errorDetail = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /**
  * A failure said plainly, with Try again when there is something to retry; the technical message (SQLite's,
  * say) is folded away under "Technical details" instead of being the message.

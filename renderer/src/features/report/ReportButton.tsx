@@ -2,7 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSelection, ReportView } from '../../../../preload/contract/reports';
 import { netwhy } from '../../api';
-import { ProblemNote, type Problem } from './ProblemNote';
+import { errorDetail, ProblemNote, type Problem } from './ProblemNote';
 import { ReportDialog } from './ReportDialog';
 
 /** The reporter's name and address, remembered on this PC between reports. */
@@ -41,7 +41,7 @@ export function ReportButton(props: { selection: ReportSelection; className?: st
       });
       setOpen({ view, opener: button.current });
     } catch (e) {
-      setProblem({ text: t('problem.create'), detail: e instanceof Error ? e.message : String(e) });
+      setProblem({ text: t('problem.create'), detail: errorDetail(e) });
     } finally {
       setBusy(false);
     }

@@ -9,7 +9,7 @@ import {
 } from '../../../../preload/contract/reports';
 import { isEmailAddress } from '../../../../main/core/report/abuse-contacts';
 import { netwhy } from '../../api';
-import { ProblemNote, type Problem } from './ProblemNote';
+import { errorDetail, ProblemNote, type Problem } from './ProblemNote';
 import './report.css';
 
 const FORMATS: ReportFormat[] = ['text', 'csv', 'xarf', 'eml'];
@@ -22,8 +22,6 @@ function preview(view: ReportView, format: ReportFormat): string {
   if (format === 'eml') return `To: ${view.recipient ?? ''}\nSubject: ${view.subject}\n\n${view.text}`;
   return view[format];
 }
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * The report preview: harmless-verdict warning first (the user may go on), then recipient, summary, redaction and
@@ -151,7 +149,7 @@ export function ReportDialog(props: {
    * the same way, so that one says to prepare the report again.
    */
   const problemOf = (what: 'update' | 'copy' | 'save' | 'mail', e: unknown): Problem => {
-    const detail = message(e);
+    const detail = errorDetail(e);
     return { text: t(detail.includes(REPORT_DRAFT_GONE) ? 'problem.draftGone' : `problem.${what}`), detail };
   };
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportListItem, ReportView } from '../../../../preload/contract/reports';
 import { netwhy } from '../../api';
 import { formatDateTime } from '../../components/format';
-import { ProblemNote, type Problem } from '../report/ProblemNote';
+import { errorDetail, ProblemNote, type Problem } from '../report/ProblemNote';
 import { ReportDialog } from '../report/ReportDialog';
 import { VERDICT_IDS } from '../../../../main/core/model/verdict';
 
@@ -39,7 +39,7 @@ export function ReportsScreen(): ReactNode {
         live &&
         setProblem({
           text: t('problem.list'),
-          detail: e instanceof Error ? e.message : String(e),
+          detail: errorDetail(e),
           retry: () => setVersion((v) => v + 1),
         }),
     );
@@ -55,7 +55,7 @@ export function ReportsScreen(): ReactNode {
     } catch (e) {
       setProblem({
         text: t('problem.open'),
-        detail: e instanceof Error ? e.message : String(e),
+        detail: errorDetail(e),
         retry: () => void reopen(id, opener),
       });
     }
