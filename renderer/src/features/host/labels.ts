@@ -28,7 +28,7 @@ const KNOWN_OWNERS = new Set([
 ]);
 
 /** i18n key of an owner's display name, or null to show the raw owner id. */
-export function ownerKey(owner: string): string | null {
+function ownerKey(owner: string): string | null {
   return KNOWN_OWNERS.has(owner) ? `owner.${owner}` : null;
 }
 

@@ -13,7 +13,7 @@ const COMPACT_COLUMNS: HostColumn[] = ['ip', 'owner', 'verdict'];
  * A host known only from a live socket: no log line mentions it (the summary counts 0 attempts and no last time).
  * It was open when the list was built, so that time is when it was last seen.
  */
-export function isLiveOnly(h: Pick<HostRow, 'events' | 'lastSeen'>): boolean {
+function isLiveOnly(h: Pick<HostRow, 'events' | 'lastSeen'>): boolean {
   return h.events === 0 && h.lastSeen === null;
 }
 

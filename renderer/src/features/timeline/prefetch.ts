@@ -50,15 +50,14 @@ function dropPrefetched(): void {
   first = null;
   rangeNow = null;
   firstNow = null;
-  unsubscribe?.();
-  unsubscribe = null;
+  stopListening();
 }
 
 /** main.tsx hands over main's start-up answer: the range, with the first picture's buckets when there is data. */
 export function prefetchTimeline(answer: Promise<RangeResult>): void {
   range = answer;
   outdated = false;
-  unsubscribe?.();
+  stopListening();
   // The same events the screen reloads on: anything new on the timeline or re-judged hosts.
   const offLive = netwhy.on('timeline.live', dropPrefetched);
   const offHosts = netwhy.on('hosts.changed', dropPrefetched);
